@@ -1,0 +1,2 @@
+import DeepLearning
+print(Tensor.zeros(2, 2).shape)
