@@ -57,6 +57,10 @@ public struct Plot: Codable, Sendable, Equatable {
   public var xRange: ClosedRange<Double>?
   /// A fixed y range; by default the range covers the data.
   public var yRange: ClosedRange<Double>?
+  /// An optional key, `"group:choice"`, for pages that switch between precomputed figures: a
+  /// selector `<form data-figure-group="group">` on the page shows only the plots whose choice
+  /// matches its `<select>` values joined by `/` (all plots show when JavaScript is off).
+  public var figureKey: String?
 
   /// Creates an empty plot with a title and axis labels.
   public init(title: String, xLabel: String = "x", yLabel: String = "y") {

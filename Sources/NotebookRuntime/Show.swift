@@ -1,4 +1,3 @@
-
 /// Shows a table under the current cell (an HTML table on the page, aligned text in a terminal).
 public func show(_ table: Table) {
   let channel = RecordChannel.shared

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Deterministic, compact number formatting for SVG coordinates and plot text.
+enum SVGNumber {
+  /// A coordinate with at most two decimals and no trailing zeros: `12`, `12.5`, `12.25`.
+  static func coordinate(_ value: Double) -> String {
+    trimmed(String(format: "%.2f", value))
+  }
+
+  /// A value with about four significant digits for text alternatives: `0.6931`, `1.2e-05`.
+  static func compact(_ value: Double) -> String {
+    if value.isNaN { return "NaN" }
+    if value.isInfinite { return value < 0 ? "−∞" : "∞" }
+    if value == 0 { return "0" }
+    let magnitude = abs(value)
+    let text: String
+    if magnitude >= 1e6 || magnitude < 1e-4 {
+      text = scientific(value, digits: 3)
+    } else if magnitude >= 1e4 {
+      text = String(format: "%.0f", value)
+    } else {
+      text = trimmed(String(format: "%.4g", value))
+    }
+    return minus(text)
+  }
+
+  /// `value` in scientific notation with `digits` decimals in the mantissa, trimmed: `2.5e-5`.
+  static func scientific(_ value: Double, digits: Int) -> String {
+    let raw = String(format: "%.\(digits)e", value)  // e.g. "2.500e-05"
+    guard let eIndex = raw.firstIndex(of: "e") else { return raw }
+    let mantissa = trimmed(String(raw[..<eIndex]))
+    var exponent = String(raw[raw.index(after: eIndex)...])
+    let negative = exponent.hasPrefix("-")
+    exponent = String(exponent.drop(while: { $0 == "+" || $0 == "-" || $0 == "0" }))
+    if exponent.isEmpty { exponent = "0" }
+    return "\(mantissa)e\(negative ? "-" : "")\(exponent)"
+  }
+
+  /// Removes trailing zeros after a decimal point, and the point itself; `-0` becomes `0`.
+  static func trimmed(_ text: String) -> String {
+    var result = text
+    if result.contains(".") && !result.contains("e") {
+      while result.hasSuffix("0") { result.removeLast() }
+      if result.hasSuffix(".") { result.removeLast() }
+    }
+    if result == "-0" { result = "0" }
+    return result
+  }
+
+  /// Replaces a leading ASCII hyphen with a typographic minus sign.
+  static func minus(_ text: String) -> String {
+    text.hasPrefix("-") ? "−" + text.dropFirst() : text
+  }
+}
