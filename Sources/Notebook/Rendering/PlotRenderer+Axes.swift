@@ -49,7 +49,9 @@ extension PlotRenderer {
     let rough = span / Double(max(1, maxCount))
     let magnitude = pow(10, (log10(rough)).rounded(.down))
     let normalized = rough / magnitude
-    let factor: Double = normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10
+    let slack = 1 + 1e-9
+    let factor: Double =
+      normalized <= slack ? 1 : normalized <= 2 * slack ? 2 : normalized <= 5 * slack ? 5 : 10
     return factor * magnitude
   }
 

@@ -125,7 +125,7 @@ extension PlotRenderer {
         case .dashed:
           out += "<line class=\"hline \(colour)\" x1=\"\(n(x))\" x2=\"\(n(x + 16))\" y1=\"\(n(y))\" y2=\"\(n(y))\"/>"
         case .dot:
-          out += "<circle class=\"\(colour)\" cx=\"\(n(x + 8))\" cy=\"\(n(y))\" r=\"4\"/>"
+          out += "<circle class=\"dot \(colour)\" cx=\"\(n(x + 8))\" cy=\"\(n(y))\" r=\"4\"/>"
         case .square:
           out += "<rect class=\"swatch \(colour)\" x=\"\(n(x + 2))\" y=\"\(n(y - 6))\" width=\"12\" height=\"12\"/>"
         }

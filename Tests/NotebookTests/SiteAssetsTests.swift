@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import Notebook
+
+@Suite struct SiteAssetsTests {
+  func installed() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("site-assets-\(UUID().uuidString)", isDirectory: true)
+    try SiteAssets.install(into: folder)
+    return folder
+  }
+
+  @Test func installCopiesKatexHighlightAndWritesOwnFiles() throws {
+    let site = try installed()
+    defer { try? FileManager.default.removeItem(at: site) }
+    let expected = [
+      "assets/katex/katex.min.js", "assets/katex/katex.min.css", "assets/katex/auto-render.min.js",
+      "assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/highlight/highlight.min.js",
+      "assets/highlight/light.css", "assets/highlight/dark.css", "assets/style.css",
+      "assets/site.js",
+    ]
+    for path in expected {
+      let size = (try? FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path)[.size] as? Int) ?? 0
+      #expect(size > 0, "\(path) missing or empty")
+    }
+  }
+
+  @Test func everyFontTheKatexStylesheetNamesIsInstalled() throws {
+    let site = try installed()
+    defer { try? FileManager.default.removeItem(at: site) }
+    let css = try String(contentsOf: site.appendingPathComponent("assets/katex/katex.min.css"), encoding: .utf8)
+    let pattern = try NSRegularExpression(pattern: #"url\((fonts/[^)]+)\)"#)
+    let matches = pattern.matches(in: css, range: NSRange(css.startIndex..., in: css))
+    #expect(!matches.isEmpty)
+    for match in matches {
+      let path = (css as NSString).substring(with: match.range(at: 1))
+      #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("assets/katex/\(path)").path), "\(path)")
+    }
+  }
+
+  @Test func installTwiceGivesIdenticalStyle() throws {
+    let first = try installed()
+    let second = try installed()
+    defer {
+      try? FileManager.default.removeItem(at: first)
+      try? FileManager.default.removeItem(at: second)
+    }
+    for path in ["assets/style.css", "assets/site.js", "assets/katex/katex.min.js"] {
+      #expect(try Data(contentsOf: first.appendingPathComponent(path)) == Data(contentsOf: second.appendingPathComponent(path)))
+    }
+  }
+
+  @Test func headLinksAssetsRelativeToTheRoot() {
+    let head = SiteAssets.head(root: "../")
+    #expect(head.contains("<link rel=\"stylesheet\" href=\"../assets/style.css\">"))
+    #expect(head.contains("<script defer src=\"../assets/site.js\"></script>"))
+    #expect(head.contains("href=\"../assets/highlight/dark.css\" media=\"screen and (prefers-color-scheme: dark)\""))
+    #expect(SiteAssets.head(root: "").contains("href=\"assets/katex/katex.min.css\""))
+  }
+
+  @Test func styleHasDarkPrintAndPlotColours() {
+    let css = SiteStyle.css
+    #expect(css.contains("@media (prefers-color-scheme: dark)"))
+    #expect(css.contains("@media print"))
+    for name in ["series-0", "series-7", "class-0", "class-1", ".mark.verified", ".diff"] {
+      #expect(css.contains(name), "\(name)")
+    }
+  }
+
+  @Test func scriptHighlightsCodeAndRendersMathWithBothDelimiters() {
+    let script = SiteScript.javaScript
+    #expect(script.contains("hljs.highlightBlock"))
+    #expect(script.contains(#"{ left: "$$", right: "$$", display: true }"#))
+    #expect(script.contains(#"{ left: "$", right: "$", display: false }"#))
+    #expect(script.contains("\"pre\", \"code\""))
+  }
+
+  @Test func missingFileErrorNamesThePathAndThePackage() {
+    let error = SiteAssets.MissingFile(path: "/usr/share/javascript/katex/katex.min.js", package: "libjs-katex")
+    #expect(error.description.contains("/usr/share/javascript/katex/katex.min.js"))
+    #expect(error.description.contains("apt-get install -y libjs-katex"))
+  }
+}
