@@ -1,2 +1,89 @@
+import ArgumentParser
 import Notebook
-print(NotebookVersion.string)
+
+/// The course companion: runs the chapters' Swift cells, checks their outputs, writes the site.
+@main
+struct CompanionCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "companion",
+    abstract: "Run, check and publish the chapters of the course companion.",
+    subcommands: [Build.self, Check.self],
+    defaultSubcommand: Build.self)
+}
+
+/// Options shared by `build` and `check`.
+struct ChapterSelection: ParsableArguments {
+  @Option(name: .long, help: "The folder of chapters (every *.md in it, in name order).")
+  var chapters = "chapters"
+
+  @Option(name: .long, help: "Seconds each run of a chapter program may take before it is killed.")
+  var timeout: Double = 60
+
+  @Argument(help: "Chapter files to process instead of the whole chapters folder.")
+  var files: [String] = []
+
+  func validate() throws {
+    guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+  }
+
+  var options: CompanionOptions {
+    var options = CompanionOptions()
+    options.files = files
+    options.chaptersDirectory = chapters
+    options.timeout = timeout
+    return options
+  }
+}
+
+extension CompanionCommand {
+  /// `companion build`.
+  struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run and check the chapters, then write the HTML site.",
+      discussion: """
+        Cached runs are reused when a chapter's code has not changed. The site is written \
+        atomically; failing cells are shown on their pages. Exits 1 if any chapter failed.
+        """)
+
+    @OptionGroup var selection: ChapterSelection
+
+    @Option(name: .long, help: "The folder to write the site into (replaced as a whole).")
+    var output = "site"
+
+    func run() throws {
+      var options = selection.options
+      options.outputDirectory = output
+      let passed = try runEngine { try Companion.build(options) }
+      if !passed { throw ExitCode.failure }
+    }
+  }
+
+  /// `companion check`.
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run the chapters and compare every cell's output with its ```output block.",
+      discussion: "Writes nothing unless --bless is given. Exits 1 on any failure.")
+
+    @OptionGroup var selection: ChapterSelection
+
+    @Flag(name: .long, help: "Rewrite mismatching ```output blocks with the actual output and print what changed.")
+    var bless = false
+
+    func run() throws {
+      var options = selection.options
+      options.bless = bless
+      let passed = try runEngine { try Companion.check(options) }
+      if !passed { throw ExitCode.failure }
+    }
+  }
+}
+
+/// Runs the engine, turning engine failures into a one-line error and exit status 1.
+func runEngine(_ body: () throws -> Bool) throws -> Bool {
+  do {
+    return try body()
+  } catch let error as EngineError {
+    print("error: \(error.description)")
+    throw ExitCode.failure
+  }
+}

@@ -1,0 +1,174 @@
+import Foundation
+
+/// A parsed chapter: its Markdown source, title, Swift cells with their expected outputs, the
+/// `{{name}}` references of its prose, and the problems found while parsing.
+public struct Chapter: Sendable {
+  /// The path as shown in diagnostics and used in `#sourceLocation` (e.g. `chapters/01-x.md`).
+  public var path: String
+  /// The Markdown source.
+  public var source: String
+  /// The text of the first `# ` heading (or the file name when there is none).
+  public var title: String
+  /// The Swift cells in order.
+  public var cells: [Cell]
+  /// Every `{{name}}` in prose with its line.
+  public var references: [(name: String, line: Int)]
+  /// Problems in the Markdown itself (unknown options, stray output blocks).
+  public var diagnostics: [Diagnostic]
+
+  /// The file name without directory and extension (`01-neural-networks`).
+  public var slug: String {
+    let name = (path as NSString).lastPathComponent
+    return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+  }
+
+  /// Parses a chapter from its Markdown source.
+  public init(path: String, source: String) {
+    self.path = path
+    self.source = source
+    let protection = MathProtection(source: source)
+    var cells: [Cell] = []
+    var diagnostics: [Diagnostic] = []
+    var lastBlockWasCell = false
+    for block in CommonMark.codeBlocks(in: protection.protectedText) where block.isFenced {
+      let words = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+      let language = words.first ?? ""
+      if language == "swift" {
+        var options = CellOptions()
+        for word in words.dropFirst() {
+          switch word {
+          case "hide": options.hide = true
+          case "norun": options.norun = true
+          case "traps": options.traps = true
+          case "volatile": options.volatile = true
+          default:
+            diagnostics.append(
+              Diagnostic(
+                file: path, line: block.startLine,
+                message: "unknown cell option '\(word)' (known: \(CellOptions.names.joined(separator: ", ")))"))
+          }
+        }
+        if options.norun && (options.traps || options.hide || options.volatile) {
+          diagnostics.append(
+            Diagnostic(
+              file: path, line: block.startLine,
+              message: "a norun cell does not run, so it cannot also be hide, traps or volatile"))
+        }
+        cells.append(
+          Cell(index: cells.count, options: options, code: block.literal, fenceLine: block.startLine))
+        lastBlockWasCell = true
+      } else if language == "output" {
+        defer { lastBlockWasCell = false }
+        guard lastBlockWasCell, let cell = cells.last, cell.expected == nil else {
+          diagnostics.append(
+            Diagnostic(
+              file: path, line: block.startLine,
+              message: "output block with no swift cell right before it"))
+          continue
+        }
+        if cell.options.norun {
+          diagnostics.append(
+            Diagnostic(
+              file: path, line: block.startLine,
+              message: "output block after a norun cell (a norun cell has no output)"))
+          continue
+        }
+        var expected = ExpectedOutput(
+          text: block.literal, fenceLine: block.startLine,
+          closingLine: Chapter.closesFence(source: source, block: block) ? block.endLine : nil,
+          rtol: 1e-6, atol: 1e-12)
+        for word in words.dropFirst() {
+          let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+          if parts.count == 2, let value = Double(parts[1]), value >= 0, parts[0] == "rtol" || parts[0] == "atol" {
+            if parts[0] == "rtol" { expected.rtol = value } else { expected.atol = value }
+          } else {
+            diagnostics.append(
+              Diagnostic(
+                file: path, line: block.startLine,
+                message: "unknown output option '\(word)' (known: rtol=NUMBER, atol=NUMBER)"))
+          }
+        }
+        cells[cells.count - 1].expected = expected
+      } else {
+        lastBlockWasCell = false
+      }
+    }
+    self.cells = cells
+    self.diagnostics = diagnostics
+    self.references = Chapter.references(in: protection.protectedText, source: source)
+    let headings = CommonMark.headings(in: protection.protectedText)
+    if let first = headings.first(where: { $0.level == 1 }) {
+      title = protection.restore(first.text, escape: { $0 })
+    } else {
+      title = (path as NSString).lastPathComponent
+    }
+  }
+
+  /// Whether the last line of `block` is a closing fence (not the end of the file).
+  static func closesFence(source: String, block: MarkdownCodeBlock) -> Bool {
+    guard block.endLine > block.startLine else { return false }
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    guard block.endLine - 1 < lines.count else { return false }
+    let opening = lines[block.startLine - 1].drop(while: { $0 == " " || $0 == ">" })
+    let closing = lines[block.endLine - 1].drop(while: { $0 == " " || $0 == ">" })
+    guard let fenceCharacter = opening.first else { return false }
+    let openRun = opening.prefix(while: { $0 == fenceCharacter }).count
+    let closeRun = closing.prefix(while: { $0 == fenceCharacter }).count
+    return closeRun >= openRun && closing.dropFirst(closeRun).allSatisfy { $0 == " " || $0 == "\t" }
+  }
+
+  /// The `{{name}}` references in the prose, each with the line where it is written.
+  static func references(in protectedText: String, source: String) -> [(name: String, line: Int)] {
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    var found: [(name: String, line: Int)] = []
+    for text in CommonMark.texts(in: protectedText) {
+      for name in PlaceholderSyntax.names(in: text.literal) {
+        let token = "{{\(name)}}"
+        var line = text.line
+        if let offset = lines.dropFirst(text.line - 1).firstIndex(where: { $0.contains(token) }) {
+          line = offset + 1
+        }
+        found.append((name, line))
+      }
+    }
+    return found
+  }
+}
+
+/// The `{{name}}` syntax of prose placeholders.
+enum PlaceholderSyntax {
+  /// The names referenced as `{{name}}` in `text`, in order.
+  static func names(in text: String) -> [String] {
+    var names: [String] = []
+    var rest = text[...]
+    while let open = rest.range(of: "{{") {
+      guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+      let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+      if isName(name) { names.append(name) }
+      rest = rest[close.upperBound...]
+    }
+    return names
+  }
+
+  /// `text` with every `{{name}}` replaced by `value(name)` (unknown names are left as written).
+  static func fill(_ text: String, value: (String) -> String?) -> String {
+    var result = ""
+    var rest = text[...]
+    while let open = rest.range(of: "{{") {
+      guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+      let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+      result += rest[..<open.lowerBound]
+      if isName(name), let filled = value(name) {
+        result += filled
+      } else {
+        result += rest[open.lowerBound..<close.upperBound]
+      }
+      rest = rest[close.upperBound...]
+    }
+    return result + rest
+  }
+
+  static func isName(_ name: String) -> Bool {
+    !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+  }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// The verdict on one cell.
+public enum CellVerdict: Sendable, Equatable {
+  /// The output matched its ```output block.
+  case verified
+  /// The output differs from its ```output block.
+  case differs
+  /// The cell ran but has nothing to compare (no output block, or `volatile`).
+  case unchecked
+  /// The cell did not run (`norun`, or the chapter stopped before it).
+  case notRun
+  /// The cell failed: it trapped unexpectedly, or a `traps` cell did not trap.
+  case failed
+}
+
+/// The outcome of checking one chapter: a verdict per cell and the diagnostics to print.
+public struct ChapterCheck: Sendable {
+  /// The verdict per cell index.
+  public var verdicts: [CellVerdict]
+  /// Everything wrong with the chapter, in line order.
+  public var diagnostics: [Diagnostic]
+
+  /// The number of cells that ran.
+  public var ranCount: Int = 0
+  /// The number of cells whose output matched.
+  public var verifiedCount: Int { verdicts.filter { $0 == .verified }.count }
+  /// The number of cells with an output block that was compared.
+  public var checkedCount: Int { verdicts.filter { $0 == .verified || $0 == .differs }.count }
+  /// Whether the chapter passed (no errors).
+  public var passed: Bool { !diagnostics.contains { $0.severity == .error } }
+
+  /// Checks `run` against the expected outputs of `chapter`.
+  public init(chapter: Chapter, run: ChapterRun) {
+    var diagnostics = chapter.diagnostics
+    var verdicts: [CellVerdict] = []
+    let path = chapter.path
+    switch run.status {
+    case .completed:
+      break
+    case .compileFailed(let output):
+      diagnostics += CompilerOutput.diagnostics(output, chapterPath: path)
+    case .trapped(let index, let message):
+      let cell = chapter.cells.indices.contains(index) ? chapter.cells[index] : nil
+      let trap = TrapMessage(stderr: message)
+      var line = cell?.codeLine ?? 1
+      if let location = trap.location, location.hasPrefix(path + ":"),
+        let number = Int(location.dropFirst(path.count + 1))
+      {
+        line = number
+      }
+      diagnostics.append(Diagnostic(file: path, line: line, message: "cell trapped: \(message)"))
+    case .failed(let index, let status, let stderr):
+      let line = chapter.cells.indices.contains(index) ? chapter.cells[index].codeLine : 1
+      diagnostics.append(
+        Diagnostic(
+          file: path, line: line, message: "the chapter program exited with status \(status) in this cell",
+          detail: stderr.trimmingCharacters(in: .newlines)))
+    case .timedOut(let index, let seconds):
+      let line = chapter.cells.indices.contains(index) ? chapter.cells[index].codeLine : 1
+      diagnostics.append(
+        Diagnostic(
+          file: path, line: line,
+          message: "the chapter ran out of time in this cell (\(ChapterCheck.seconds(seconds)); see --timeout)"))
+    }
+    var ranCount = 0
+    for cell in chapter.cells {
+      let output = run.cells.indices.contains(cell.index) ? run.cells[cell.index] : ChapterRun.CellOutput()
+      if output.ran { ranCount += 1 }
+      if let problem = output.trapProblem {
+        diagnostics.append(Diagnostic(file: path, line: cell.codeLine, message: problem))
+        verdicts.append(.failed)
+        continue
+      }
+      guard output.ran else {
+        if case .trapped(let index, _) = run.status, index == cell.index {
+          verdicts.append(.failed)
+        } else {
+          verdicts.append(.notRun)
+        }
+        continue
+      }
+      guard let expected = cell.expected, cell.isChecked else {
+        verdicts.append(.unchecked)
+        continue
+      }
+      let comparison = OutputComparison(rtol: expected.rtol, atol: expected.atol)
+      if comparison.matches(expected: expected.text, actual: output.text) {
+        verdicts.append(.verified)
+      } else {
+        verdicts.append(.differs)
+        diagnostics.append(
+          Diagnostic(
+            file: path, line: expected.fenceLine, message: "output differs",
+            detail: LineDiff.render(expected: expected.text, actual: output.text, comparison: comparison)))
+      }
+    }
+    if run.status == .completed {
+      for reference in chapter.references where run.published[reference.name] == nil {
+        diagnostics.append(
+          Diagnostic(
+            file: path, line: reference.line,
+            message: "unknown {{\(reference.name)}}: no cell publishes it (publish(\"\(reference.name)\", value))"))
+      }
+    }
+    self.verdicts = verdicts
+    self.diagnostics = diagnostics.sorted { $0.line < $1.line }
+    self.ranCount = ranCount
+  }
+
+  static func seconds(_ value: Double) -> String { String(format: "%.0f s", value) }
+}
+
+/// Turns the compiler's output into diagnostics at chapter lines.
+enum CompilerOutput {
+  /// One diagnostic per `path:line:column: error: message` line; other error lines (in generated
+  /// code) are reported at line 1 with the compiler's text.
+  static func diagnostics(_ output: String, chapterPath: String) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for (index, line) in lines.enumerated() {
+      guard let errorRange = line.range(of: ": error: ") else { continue }
+      let location = line[..<errorRange.lowerBound]
+      let message = String(line[errorRange.upperBound...])
+      let parts = location.split(separator: ":")
+      var detail: [String] = []
+      for next in lines.dropFirst(index + 1) {
+        if next.range(of: ": error: ") != nil || next.range(of: ": warning: ") != nil || next.isEmpty { break }
+        detail.append(next)
+      }
+      if location.hasPrefix(chapterPath + ":"), parts.count >= 2, let number = Int(parts[parts.count - 2]) {
+        found.append(Diagnostic(file: chapterPath, line: number, message: message, detail: detail.joined(separator: "\n")))
+      } else if !found.contains(where: { $0.message == message }) {
+        found.append(Diagnostic(file: chapterPath, line: 1, message: "in the generated program: \(line)"))
+      }
+    }
+    if found.isEmpty {
+      found.append(
+        Diagnostic(
+          file: chapterPath, line: 1, message: "the chapter program did not compile",
+          detail: output.trimmingCharacters(in: .newlines)))
+    }
+    return found
+  }
+}

@@ -1,0 +1,52 @@
+import NotebookRuntime
+
+/// What running a chapter produced: per-cell output and results, or why it stopped.
+///
+/// Stored in the cache as JSON, so a rebuild with unchanged code shows exactly the same output
+/// (including `volatile` timings).
+public struct ChapterRun: Sendable, Codable, Equatable {
+  /// How the run ended.
+  public enum Status: Sendable, Codable, Equatable {
+    /// Every cell ran (traps cells trapped as expected, or were reported below).
+    case completed
+    /// The program did not compile; `output` is the compiler's output.
+    case compileFailed(output: String)
+    /// An ordinary cell trapped: the index of the cell and the trap message.
+    case trapped(cell: Int, message: String)
+    /// The program exited with a non-zero status (cell running at the time, status).
+    case failed(cell: Int, status: Int32, stderr: String)
+    /// The program ran out of time in `cell`.
+    case timedOut(cell: Int, seconds: Double)
+  }
+
+  /// What one cell produced.
+  public struct CellOutput: Sendable, Codable, Equatable {
+    /// The cell's stdout (for a traps cell: stdout in its traps run, then the trap message).
+    public var text: String = ""
+    /// Tables and plots shown, in order.
+    public var results: [RuntimeRecord] = []
+    /// Whether the cell ran to its end (or, for a traps cell, trapped as expected).
+    public var ran = false
+    /// For a traps cell: the problem with its traps run ("did not trap"), if any.
+    public var trapProblem: String?
+  }
+
+  /// How the run ended.
+  public var status: Status
+  /// Output per cell index (cells after a failure have empty, not-ran entries).
+  public var cells: [CellOutput]
+  /// Values published with `publish(name, value)`.
+  public var published: [String: String]
+  /// Seconds spent compiling.
+  public var compileSeconds: Double
+  /// Seconds spent running (main run and traps runs).
+  public var runSeconds: Double
+
+  /// Whether the result may be cached (the run finished without an engine-side failure).
+  public var isCacheable: Bool {
+    switch status {
+    case .completed, .trapped, .failed: return true
+    case .compileFailed, .timedOut: return false
+    }
+  }
+}

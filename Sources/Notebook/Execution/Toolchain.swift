@@ -1,0 +1,142 @@
+import Foundation
+
+/// Where things are: the package root, the support library build, the compiler, the cache.
+///
+/// The support library (`ChapterSupport`: DeepLearning + NotebookRuntime as one shared library)
+/// is built by a nested `swift build -c release --product ChapterSupport` in its own scratch
+/// folder next to the running executable's build folder (`<build>/companion`), so builds of
+/// different scratch paths never wait on each other's locks. `COMPANION_SUPPORT_DIR` overrides
+/// that folder.
+public struct Toolchain: Sendable {
+  /// The folder holding Package.swift.
+  public var packageRoot: URL
+  /// The scratch folder of the nested support build; the cache lives in `<it>/cache`.
+  public var supportDirectory: URL
+  /// The `swift` driver.
+  public var swift: String
+  /// The `swiftc` compiler.
+  public var swiftc: String
+
+  /// The support build's release products folder.
+  public var releaseDirectory: URL { supportDirectory.appendingPathComponent("release") }
+  /// The cache folder.
+  public var cacheDirectory: URL { supportDirectory.appendingPathComponent("cache") }
+
+  /// Locates everything from the running executable, the environment and the current folder.
+  public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment)
+    throws -> Toolchain
+  {
+    let executable = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(
+      atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    guard let root = findPackageRoot(from: executable) ?? findPackageRoot(from: cwd) else {
+      throw EngineError("cannot find the package (no Package.swift above \(cwd.path))")
+    }
+    let support: URL
+    if let override = environment["COMPANION_SUPPORT_DIR"], !override.isEmpty {
+      support = URL(fileURLWithPath: override)
+    } else if let build = buildFolder(containing: executable) {
+      support = build.appendingPathComponent("companion")
+    } else {
+      support = root.appendingPathComponent(".build/companion")
+    }
+    guard let swift = findExecutable("swift", environment: environment) else {
+      throw EngineError("cannot find `swift` on PATH")
+    }
+    let swiftc = URL(fileURLWithPath: swift).deletingLastPathComponent()
+      .appendingPathComponent("swiftc").path
+    return Toolchain(
+      packageRoot: root, supportDirectory: support, swift: swift,
+      swiftc: FileManager.default.isExecutableFile(atPath: swiftc) ? swiftc : swift + "c")
+  }
+
+  /// The nearest folder at or above `start` that holds Package.swift.
+  static func findPackageRoot(from start: URL) -> URL? {
+    var folder = start.hasDirectoryPath ? start : start.deletingLastPathComponent()
+    while folder.path != "/" {
+      if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+        return folder
+      }
+      folder = folder.deletingLastPathComponent()
+    }
+    return nil
+  }
+
+  /// The build folder (e.g. `.build` or `.build-x`) that contains `executable`: the ancestor
+  /// whose parent holds Package.swift.
+  static func buildFolder(containing executable: URL) -> URL? {
+    var folder = executable.deletingLastPathComponent()
+    while folder.path != "/" {
+      let parent = folder.deletingLastPathComponent()
+      if FileManager.default.fileExists(atPath: parent.appendingPathComponent("Package.swift").path) {
+        return folder.lastPathComponent.hasPrefix(".build") ? folder : nil
+      }
+      folder = parent
+    }
+    return nil
+  }
+
+  static func findExecutable(_ name: String, environment: [String: String]) -> String? {
+    for directory in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+      let candidate = "\(directory)/\(name)"
+      if FileManager.default.isExecutableFile(atPath: candidate) {
+        return candidate
+      }
+    }
+    return nil
+  }
+
+  /// Builds (or confirms up to date) the support library; silent unless it fails.
+  public func buildSupportLibrary() throws {
+    let build = Subprocess(
+      executable: swift,
+      arguments: [
+        "build", "-c", "release", "--product", "ChapterSupport",
+        "--package-path", packageRoot.path, "--scratch-path", supportDirectory.path,
+      ])
+    let result = try build.run()
+    guard result.succeeded else {
+      throw EngineError(
+        "building the chapter support library failed (swift build -c release --product "
+          + "ChapterSupport --scratch-path \(supportDirectory.path)):\n"
+          + result.stdoutText + result.stderrText)
+    }
+  }
+
+  /// The compiler flags for a chapter program (without input and output).
+  public var compileFlags: [String] {
+    [
+      "-Onone", "-swift-version", "5", "-suppress-warnings", "-diagnostic-style=llvm",
+      "-I", releaseDirectory.appendingPathComponent("Modules").path,
+      "-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path,
+      "-L", releaseDirectory.path, "-lChapterSupport",
+      "-Xlinker", "-rpath", "-Xlinker", releaseDirectory.path,
+    ]
+  }
+
+  /// `swiftc --version`, for cache keys.
+  public func compilerVersion() throws -> String {
+    try Subprocess(executable: swiftc, arguments: ["--version"]).run().stdoutText
+  }
+
+  /// A fingerprint of the sources chapter programs depend on (DeepLearning, NotebookRuntime).
+  public func libraryFingerprint() throws -> String {
+    var hasher = ContentHash()
+    for module in ["DeepLearning", "NotebookRuntime", "COpenBLAS"] {
+      let folder = packageRoot.appendingPathComponent("Sources/\(module)")
+      guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { continue }
+      var files: [String] = []
+      while let file = enumerator.nextObject() as? String { files.append(file) }
+      for file in files.sorted() {
+        let url = folder.appendingPathComponent(file)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+          !isDirectory.boolValue
+        else { continue }
+        hasher.combine("\(module)/\(file)")
+        hasher.combine(try Data(contentsOf: url))
+      }
+    }
+    return hasher.hexDigest
+  }
+}
