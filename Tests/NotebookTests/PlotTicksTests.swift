@@ -40,4 +40,20 @@ import Testing
   func tickLabelsAreCompact(value: Double, step: Double, expected: String) {
     #expect(PlotRenderer.tickLabel(value, step: step) == expected)
   }
+
+  @Test func widenedAxisStartsAndEndsOnTicks() throws {
+    for values in [[4e-8, 3.1e-7], [0.218, 0.693], [-3.0, 7.5], [1.0, 1.0]] {
+      let axis = PlotRenderer.linearAxis(values: values, fixed: nil, tight: false, start: 0, end: 1)
+      let first = try #require(axis.ticks.first?.value)
+      let last = try #require(axis.ticks.last?.value)
+      #expect(abs(first - axis.lower) <= 1e-12 * max(1, abs(first)), "\(values)")
+      #expect(abs(last - axis.upper) <= 1e-12 * max(1, abs(last)), "\(values)")
+    }
+  }
+
+  @Test func fixedRangeIsNotWidened() {
+    let axis = PlotRenderer.linearAxis(values: [0, 10], fixed: 0.5...2.5, tight: false, start: 0, end: 1)
+    #expect(axis.lower == 0.5 && axis.upper == 2.5)
+    #expect(axis.ticks.map(\.label) == ["0.5", "1", "1.5", "2", "2.5"])
+  }
 }

@@ -34,7 +34,11 @@ extension PlotRenderer {
   ///
   /// `niceTicks(lower: 0, upper: 1, maxCount: 5)` is `[0, 0.2, 0.4, 0.6, 0.8, 1]`.
   public static func niceTicks(lower: Double, upper: Double, maxCount: Int = 6) -> [Double] {
-    let step = niceStep(lower: lower, upper: upper, maxCount: maxCount)
+    ticks(lower: lower, upper: upper, step: niceStep(lower: lower, upper: upper, maxCount: maxCount))
+  }
+
+  /// The multiples of `step` inside `lower...upper` (just `[lower]` for a degenerate step).
+  static func ticks(lower: Double, upper: Double, step: Double) -> [Double] {
     guard step > 0, step.isFinite else { return [lower] }
     let first = (lower / step - 1e-9).rounded(.up)
     let last = (upper / step + 1e-9).rounded(.down)
@@ -85,7 +89,7 @@ extension PlotRenderer {
       lower = cleanZero((lower / step).rounded(.down) * step)
       upper = cleanZero((upper / step).rounded(.up) * step)
     }
-    let ticks = niceTicks(lower: lower, upper: upper).map { ($0, tickLabel($0, step: step)) }
+    let ticks = ticks(lower: lower, upper: upper, step: step).map { ($0, tickLabel($0, step: step)) }
     return PlotAxis(lower: lower, upper: upper, isLog: false, start: start, end: end, ticks: ticks)
   }
 

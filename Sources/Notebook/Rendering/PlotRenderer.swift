@@ -37,11 +37,15 @@ public enum PlotRenderer {
     out += " font-family=\"sans-serif\" font-size=\"12\">\n"
     out += "<title id=\"\(id)-title\">\(HTML.escape(plot.title))</title>\n"
     out += "<desc id=\"\(id)-desc\">\(HTML.escape(describe(plot)))</desc>\n"
-    out += "<defs><clipPath id=\"\(id)-clip\"><rect x=\"\(n(left))\" y=\"\(n(top))\""
-    out += " width=\"\(n(right - left))\" height=\"\(n(bottom - top))\"/></clipPath></defs>\n"
     out += "<rect class=\"plot-background\" x=\"\(n(left))\" y=\"\(n(top))\""
     out += " width=\"\(n(right - left))\" height=\"\(n(bottom - top))\"/>\n"
-    out += "<g clip-path=\"url(#\(id)-clip)\">\n"
+    // Data outside the plot area exists only when a range is fixed; only then is it clipped.
+    let clipped = plot.xRange != nil || plot.yRange != nil
+    if clipped {
+      out += "<defs><clipPath id=\"\(id)-clip\"><rect x=\"\(n(left))\" y=\"\(n(top))\""
+      out += " width=\"\(n(right - left))\" height=\"\(n(bottom - top))\"/></clipPath></defs>\n"
+    }
+    out += clipped ? "<g clip-path=\"url(#\(id)-clip)\">\n" : "<g>\n"
     if let regions = plot.regions { out += regionRects(regions, area) }
     out += gridLines(area)
     for (index, series) in plot.series.enumerated() { out += mark(series, index: index, area) }
@@ -69,6 +73,7 @@ public enum PlotRenderer {
 
   private static func makeXAxis(_ plot: Plot, start: Double, end: Double) -> PlotAxis {
     var values = plot.series.filter { $0.kind != .hline }.flatMap(\.x)
+    values += scatterPadding(plot, \.x)
     var tight = false
     if let regions = plot.regions, let first = regions.xs.first, let last = regions.xs.last {
       let edges = cellEdges(regions.xs)
@@ -80,6 +85,7 @@ public enum PlotRenderer {
 
   private static func makeYAxis(_ plot: Plot, start: Double, end: Double) -> PlotAxis {
     var values = plot.series.flatMap(\.y)
+    if !plot.logY { values += scatterPadding(plot, \.y) }
     var tight = false
     if let regions = plot.regions, let first = regions.ys.first, let last = regions.ys.last {
       let edges = cellEdges(regions.ys)
@@ -88,6 +94,20 @@ public enum PlotRenderer {
     }
     if plot.logY { return logAxis(values: values, fixed: plot.yRange, start: start, end: end) }
     return linearAxis(values: values, fixed: plot.yRange, tight: tight, start: start, end: end)
+  }
+
+  /// Two extra values 4% beyond the data range when the plot has scatter points (and no
+  /// regions), so that dots on the extremes are not drawn on the axes.
+  private static func scatterPadding(_ plot: Plot, _ coordinate: KeyPath<Plot.Series, [Double]>)
+    -> [Double]
+  {
+    guard plot.regions == nil, plot.series.contains(where: { $0.kind == .scatter }) else {
+      return []
+    }
+    let values = plot.series.filter { $0.kind != .hline }.flatMap { $0[keyPath: coordinate] }
+    let (lower, upper) = dataRange(values)
+    let pad = (upper - lower) * 0.04
+    return pad > 0 ? [lower - pad, upper + pad] : []
   }
 
   /// The boundaries between grid cells centred on `centres` (midpoints, extended by half a
