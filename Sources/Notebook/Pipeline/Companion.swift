@@ -64,8 +64,7 @@ public enum Companion {
   /// Runs and checks the chapters, then writes the site. Returns whether everything passed.
   public static func build(_ options: CompanionOptions) throws -> Bool {
     let results = try process(options)
-    let toolchain = try Toolchain.locate()
-    try SiteWriter(results: results, packageRoot: toolchain.packageRoot).write(
+    try SiteWriter(results: results).write(
       to: URL(fileURLWithPath: options.outputDirectory))
     Console.out("wrote \(options.outputDirectory)/ (\(results.count) chapter\(results.count == 1 ? "" : "s"))")
     return results.allSatisfy { $0.check.passed }

@@ -1,0 +1,158 @@
+import Foundation
+import NotebookRuntime
+
+/// The HTML page of one chapter: contents, prose with math and `{{name}}` values, each cell's
+/// highlighted code with its output, tables and plots, verified marks, failures, prev/next.
+public struct ChapterPage {
+  /// The chapter, its run and its check.
+  public var result: ChapterResult
+  /// The previous chapter's (file name, title), if any.
+  public var previous: (file: String, title: String)?
+  /// The next chapter's (file name, title), if any.
+  public var next: (file: String, title: String)?
+  /// The site title shown in the header.
+  public var siteTitle: String
+
+  /// The page's file name (`01-neural-networks.html`).
+  public static func fileName(for chapter: Chapter) -> String { chapter.slug + ".html" }
+
+  /// The complete HTML document.
+  public var html: String {
+    let chapter = result.chapter
+    let body = bodyHTML
+    var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    out += "<title>\(HTML.escape(chapter.title)) · \(HTML.escape(siteTitle))</title>\n"
+    out += SiteAssets.head(root: "")
+    out += "</head>\n<body>\n"
+    out += "<header class=\"site-header\"><a href=\"index.html\">\(HTML.escape(siteTitle))</a>"
+    out += "<span>\(HTML.escape(chapter.slug))</span></header>\n"
+    out += "<main class=\"page\">\n\(body)</main>\n"
+    out += pager
+    let check = result.check
+    out += "<footer class=\"site-footer\">\(check.ranCount) cell\(check.ranCount == 1 ? "" : "s") run, "
+    out += "\(check.verifiedCount) verified"
+    let errors = check.diagnostics.filter { $0.severity == .error }.count
+    if errors > 0 { out += ", \(errors) error\(errors == 1 ? "" : "s")" }
+    out += ".</footer>\n</body>\n</html>\n"
+    return out
+  }
+
+  private var pager: String {
+    guard previous != nil || next != nil else { return "" }
+    var out = "<nav class=\"pager\" aria-label=\"Chapters\">"
+    if let previous {
+      out += "<a rel=\"prev\" href=\"\(HTML.escape(previous.file))\">← \(HTML.escape(previous.title))</a>"
+    }
+    if let next {
+      out += "<a rel=\"next\" href=\"\(HTML.escape(next.file))\">\(HTML.escape(next.title)) →</a>"
+    }
+    return out + "</nav>\n"
+  }
+
+  /// The article: the rendered Markdown with cells replaced by cell markup.
+  var bodyHTML: String {
+    let chapter = result.chapter
+    let protection = MathProtection(source: chapter.source)
+    let headings = CommonMark.headings(in: protection.protectedText)
+    let published = result.run.published
+    func fill(_ text: String) -> String { PlaceholderSyntax.fill(text) { published[$0] } }
+    let ids = HeadingIDs(headings.map { fill(protection.restore($0.text, escape: { _ in "" })) })
+    let toc = tableOfContents(headings: headings, ids: ids, fill: fill)
+    let cellsByLine = Dictionary(uniqueKeysWithValues: chapter.cells.map { ($0.fenceLine, $0) })
+    let attachedOutputs = Set(chapter.cells.compactMap { $0.expected?.fenceLine })
+    let cellLines = chapter.cells.map(\.fenceLine)
+    var pageDiagnostics: [Diagnostic] = []
+    var cellDiagnostics: [Int: [Diagnostic]] = [:]
+    for diagnostic in result.check.diagnostics where diagnostic.message != "output differs" {
+      if let owner = ChapterPage.cellOwning(line: diagnostic.line, cells: chapter.cells, starts: cellLines) {
+        cellDiagnostics[owner, default: []].append(diagnostic)
+      } else {
+        pageDiagnostics.append(diagnostic)
+      }
+    }
+    var firstTitle = true
+    let hooks = MarkdownRenderHooks(
+      codeBlock: { _, block in
+        if let cell = cellsByLine[block.startLine] {
+          return CellView(
+            cell: cell, chapter: chapter, run: result.run,
+            verdict: result.check.verdicts[cell.index],
+            diagnostics: cellDiagnostics[cell.index] ?? []
+          ).html
+        }
+        if attachedOutputs.contains(block.startLine) { return "" }
+        let language = block.info.split(separator: " ").first.map(String.init) ?? ""
+        let attribute = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""
+        return "<pre><code\(attribute)>\(HTML.escape(block.literal))</code></pre>"
+      },
+      heading: { heading in
+        let id = ids.id(at: headings.firstIndex(of: heading) ?? 0)
+        var out = "<h\(heading.level) id=\"\(id)\">\(heading.innerHTML)"
+        if heading.level == 2 || heading.level == 3 {
+          out += "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>"
+        }
+        out += "</h\(heading.level)>"
+        if heading.level == 1 && firstTitle {
+          firstTitle = false
+          out += "\n" + ChapterPage.problems(pageDiagnostics) + toc
+        }
+        return out
+      },
+      text: { text in fill(text.literal) })
+    var html = CommonMark.render(protection.protectedText, hooks: hooks)
+    if firstTitle { html = ChapterPage.problems(pageDiagnostics) + toc + html }
+    return protection.restore(html, escape: HTML.escape)
+  }
+
+  private func tableOfContents(headings: [MarkdownHeading], ids: HeadingIDs, fill: (String) -> String) -> String {
+    let entries = headings.enumerated().filter { $0.element.level == 2 }
+    guard entries.count >= 2 else { return "" }
+    var out = "<nav class=\"toc\" aria-label=\"Contents\"><h2>Contents</h2><ol>\n"
+    for (index, heading) in entries {
+      out += "<li><a href=\"#\(ids.id(at: index))\">\(fill(heading.innerHTML))</a></li>\n"
+    }
+    return out + "</ol></nav>\n"
+  }
+
+  /// Diagnostics that belong to no cell, shown under the title.
+  static func problems(_ diagnostics: [Diagnostic]) -> String {
+    guard !diagnostics.isEmpty else { return "" }
+    let text = diagnostics.map(\.description).joined(separator: "\n")
+    return "<div class=\"cell error\"><pre class=\"error\">\(HTML.escape(text))</pre></div>\n"
+  }
+
+  /// The index of the cell whose code (or output block) holds `line`.
+  static func cellOwning(line: Int, cells: [Cell], starts: [Int]) -> Int? {
+    guard let position = starts.lastIndex(where: { $0 <= line }) else { return nil }
+    let cell = cells[position]
+    let end = cell.expected.map { $0.closingLine ?? Int.max } ?? (cell.codeLine + cell.code.filter { $0 == "\n" }.count)
+    return line <= end ? cell.index : nil
+  }
+}
+
+/// Stable, unique ids for headings, derived from their text (`"2. Broadcasting"` → `2-broadcasting`).
+struct HeadingIDs {
+  private var ids: [String] = []
+
+  init(_ texts: [String]) {
+    var used: [String: Int] = [:]
+    for text in texts {
+      var slug = ""
+      for character in text.lowercased() {
+        if character.isLetter || character.isNumber {
+          slug.append(character)
+        } else if !slug.isEmpty && slug.last != "-" {
+          slug.append("-")
+        }
+      }
+      while slug.last == "-" { slug.removeLast() }
+      if slug.isEmpty { slug = "section" }
+      let count = used[slug, default: 0]
+      used[slug] = count + 1
+      ids.append(count == 0 ? slug : "\(slug)-\(count + 1)")
+    }
+  }
+
+  func id(at index: Int) -> String { index < ids.count ? HTML.escape(ids[index]) : "section" }
+}

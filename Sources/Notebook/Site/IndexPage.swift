@@ -1,0 +1,51 @@
+/// The site's front page: the title and the chapter list with a verified badge per chapter.
+public struct IndexPage {
+  /// The chapters in order.
+  public var results: [ChapterResult]
+  /// The site title.
+  public var siteTitle: String
+
+  /// The complete HTML document.
+  public var html: String {
+    var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    out += "<title>\(HTML.escape(siteTitle))</title>\n"
+    out += SiteAssets.head(root: "")
+    out += "</head>\n<body>\n"
+    out += "<header class=\"site-header\"><a href=\"index.html\">\(HTML.escape(siteTitle))</a></header>\n"
+    out += "<main class=\"page\">\n<h1>\(HTML.escape(siteTitle))</h1>\n"
+    out += "<p>An executable companion to a first course on neural networks and deep learning. "
+    out += "Every code cell below is Swift, compiled and run against the project's own library "
+    out += "when the site is built; every output on these pages was produced by that run and "
+    out += "checked against the text of the chapter.</p>\n"
+    if results.isEmpty {
+      out += "<p>No chapters yet.</p>\n"
+    } else {
+      out += "<ul class=\"chapter-list\">\n"
+      for result in results {
+        let check = result.check
+        out += "<li><a href=\"\(HTML.escape(ChapterPage.fileName(for: result.chapter)))\">"
+        out += "\(HTML.escape(result.chapter.title))</a> "
+        out += badge(check)
+        out += "<p class=\"summary\">\(check.ranCount) cell\(check.ranCount == 1 ? "" : "s") run, "
+        out += "\(check.verifiedCount) of \(check.checkedCount) checked output\(check.checkedCount == 1 ? "" : "s") verified</p>"
+        out += "</li>\n"
+      }
+      out += "</ul>\n"
+    }
+    let cells = results.map(\.check.ranCount).reduce(0, +)
+    let verified = results.map(\.check.verifiedCount).reduce(0, +)
+    out += "</main>\n<footer class=\"site-footer\">\(results.count) chapter\(results.count == 1 ? "" : "s"), "
+    out += "\(cells) cells run, \(verified) verified.</footer>\n</body>\n</html>\n"
+    return out
+  }
+
+  private func badge(_ check: ChapterCheck) -> String {
+    if !check.passed {
+      let errors = check.diagnostics.filter { $0.severity == .error }.count
+      return "<span class=\"badge failed\">✗ \(errors) failing</span>"
+    }
+    if check.checkedCount == 0 { return "<span class=\"badge unchecked\">not checked</span>" }
+    return "<span class=\"badge verified\">✓ verified</span>"
+  }
+}
