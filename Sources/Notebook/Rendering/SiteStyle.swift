@@ -30,6 +30,7 @@ enum SiteStyle {
       --bad: #c0262d;
       --bad-background: #fdecec;
       --neutral-background: #eceef1;
+      --changed-background: #fff0b3;
       --series-0: #0072b2;
       --series-1: #d55e00;
       --series-2: #009e73;
@@ -65,6 +66,7 @@ enum SiteStyle {
         --bad: #ff7b7b;
         --bad-background: #3a1c1f;
         --neutral-background: #2a2e36;
+        --changed-background: #4a3d12;
         --series-0: #56b4e9;
         --series-1: #ff8c42;
         --series-2: #3ddc97;
@@ -228,8 +230,7 @@ enum SiteStyle {
     }
     .diff .expected, .diff .actual { min-width: 0; }
     .diff pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-    .diff .expected pre { background: var(--ok-background); border-color: var(--ok); }
-    .diff .actual pre { background: var(--bad-background); border-color: var(--bad); }
+    .diff .actual pre { border-color: var(--bad); }
     .diff-label {
       display: block;
       font-family: var(--sans);
@@ -240,8 +241,14 @@ enum SiteStyle {
       color: var(--muted);
       margin-bottom: 0.25rem;
     }
-    .diff-del { color: var(--bad); font-weight: 700; }
-    .diff-add { color: var(--ok); font-weight: 700; }
+    .diff-del, .diff-add {
+      display: inline-block;
+      min-width: 100%;
+      background: var(--changed-background);
+      box-shadow: -0.4rem 0 0 var(--changed-background), 0.4rem 0 0 var(--changed-background);
+      font-weight: 700;
+    }
+    p.note { font-family: var(--sans); font-size: 0.9rem; font-style: italic; color: var(--muted); margin: 0.25rem 0; }
 
     /* Tables */
     table.data {
