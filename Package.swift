@@ -28,8 +28,8 @@ let package = Package(
       name: "companion",
       dependencies: ["Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(name: "dl-bench", dependencies: ["DeepLearning"]),
-    .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"]),
+    .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"], exclude: ["Fixtures"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookRuntime"]),
-    .testTarget(name: "CompanionTests", dependencies: ["Notebook"]),
+    .testTarget(name: "CompanionTests", dependencies: ["Notebook"], exclude: ["Fixtures"]),
   ]
 )

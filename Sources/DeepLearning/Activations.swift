@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// The course's activation functions and their derivatives, elementwise over tensors of any
+// shape. Each is computed with the same formula as the course's numpy code, so results agree
+// with numpy to the last bits or nearly so. `tanh(_:)` itself is one of the tensor's
+// elementwise functions.
+
+/// The logistic function `1 / (1 + exp(-z))`, elementwise.
+public func sigmoid(_ z: Tensor) -> Tensor {
+  ModelKernels.map(z) { 1.0 / (1.0 + exp(-$0)) }
+}
+
+/// The rectified linear unit `max(0, z)`, elementwise.
+public func relu(_ z: Tensor) -> Tensor {
+  ModelKernels.map(z) { $0 > 0 ? $0 : 0 }
+}
+
+/// The leaky ReLU: `z` where positive, `slope * z` elsewhere.
+public func leakyRelu(_ z: Tensor, slope: Double = 0.01) -> Tensor {
+  ModelKernels.map(z) { $0 > 0 ? $0 : slope * $0 }
+}
+
+/// The derivative of the sigmoid at `z`: `s * (1 - s)` with `s = sigmoid(z)`.
+public func sigmoidDerivative(_ z: Tensor) -> Tensor {
+  ModelKernels.map(z) {
+    let s = 1.0 / (1.0 + exp(-$0))
+    return s * (1 - s)
+  }
+}
+
+/// The derivative of tanh at `z`: `1 - tanh(z)^2`.
+public func tanhDerivative(_ z: Tensor) -> Tensor {
+  ModelKernels.map(z) {
+    let t = tanh($0)
+    return 1 - t * t
+  }
+}
+
+/// The derivative of ReLU at `z`: 1 where `z > 0`, else 0 (0 at `z = 0`, as the course's
+/// `relu_backward` sets `dZ[Z <= 0] = 0`).
+public func reluDerivative(_ z: Tensor) -> Tensor {
+  ModelKernels.map(z) { $0 > 0 ? 1 : 0 }
+}
+
+/// The derivative of the leaky ReLU at `z`: 1 where `z > 0`, else `slope`.
+public func leakyReluDerivative(_ z: Tensor, slope: Double = 0.01) -> Tensor {
+  ModelKernels.map(z) { $0 > 0 ? 1 : slope }
+}
+
+/// An activation function of a layer, with its derivative.
+public enum Activation: Sendable, Hashable, CustomStringConvertible {
+  case sigmoid
+  case tanh
+  case relu
+  /// The leaky ReLU with the given slope for negative inputs (0.01 in the course).
+  case leakyRelu(Double)
+  /// The identity, `g(z) = z`.
+  case linear
+
+  /// `g(z)`, elementwise.
+  public func apply(_ z: Tensor) -> Tensor {
+    switch self {
+    case .sigmoid: DeepLearning.sigmoid(z)
+    case .tanh: ModelKernels.map(z) { hyperbolicTangent($0) }
+    case .relu: DeepLearning.relu(z)
+    case .leakyRelu(let slope): DeepLearning.leakyRelu(z, slope: slope)
+    case .linear: z
+    }
+  }
+
+  /// `g'(z)`, elementwise.
+  public func derivative(_ z: Tensor) -> Tensor {
+    switch self {
+    case .sigmoid: sigmoidDerivative(z)
+    case .tanh: tanhDerivative(z)
+    case .relu: reluDerivative(z)
+    case .leakyRelu(let slope): leakyReluDerivative(z, slope: slope)
+    case .linear: Tensor.full(z.shape, 1)
+    }
+  }
+
+  /// The gradient with respect to `z` given the gradient `dA` with respect to `a = g(z)`:
+  /// `dA * g'(z)`, computed in one pass (the course's `relu_backward`, `sigmoid_backward`).
+  public func backward(_ dA: Tensor, z: Tensor) -> Tensor {
+    switch self {
+    case .sigmoid:
+      ModelKernels.zip(dA, z, "sigmoid backward") { da, z in
+        let s = 1.0 / (1.0 + exp(-z))
+        return da * s * (1 - s)
+      }
+    case .tanh:
+      ModelKernels.zip(dA, z, "tanh backward") { da, z in
+        let t = hyperbolicTangent(z)
+        return da * (1 - t * t)
+      }
+    case .relu: ModelKernels.zip(dA, z, "relu backward") { da, z in z > 0 ? da : 0 }
+    case .leakyRelu(let slope):
+      ModelKernels.zip(dA, z, "leaky relu backward") { da, z in z > 0 ? da : da * slope }
+    case .linear: dA
+    }
+  }
+
+  /// The name the course uses: `sigmoid`, `tanh`, `relu`, `leaky_relu(0.01)`, `linear`.
+  public var description: String {
+    switch self {
+    case .sigmoid: "sigmoid"
+    case .tanh: "tanh"
+    case .relu: "relu"
+    case .leakyRelu(let slope): "leaky_relu(\(slope))"
+    case .linear: "linear"
+    }
+  }
+}
+
+/// The C library's `tanh` of one value (named apart from `Activation.tanh`).
+@inline(__always)
+func hyperbolicTangent(_ x: Double) -> Double { tanh(x) }
+
+extension Activation {
+  /// Multiplies `d` elementwise by `g'(z)` computed from the activation `a = g(z)`, in place:
+  /// the notebook's `np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))` for tanh.
+  func multiplyByDerivative(_ d: inout Tensor, output a: Tensor) {
+    switch self {
+    case .sigmoid: ModelKernels.formZip(&d, a, "activation backward") { $0 * ($1 * (1 - $1)) }
+    case .tanh: ModelKernels.formZip(&d, a, "activation backward") { $0 * (1 - $1 * $1) }
+    case .relu: ModelKernels.formZip(&d, a, "activation backward") { $1 > 0 ? $0 : 0 }
+    case .leakyRelu(let slope):
+      ModelKernels.formZip(&d, a, "activation backward") { $1 > 0 ? $0 : $0 * slope }
+    case .linear: break
+    }
+  }
+}
