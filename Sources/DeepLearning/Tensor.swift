@@ -79,11 +79,29 @@ public struct Tensor: Sendable, Equatable {
   }
 }
 
-extension Tensor: ExpressibleByArrayLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
+extension Tensor: ExpressibleByArrayLiteral {
   /// Nested literals build tensors of any rank: `[[1, 2], [3, 4]]` has shape `(2, 2)`.
-  public init(arrayLiteral elements: Tensor...) { self.init(stacking: elements) }
-  public init(floatLiteral value: Double) { self.init(value) }
-  public init(integerLiteral value: Int) { self.init(Double(value)) }
+  ///
+  /// The elements are ``TensorLiteral``s rather than tensors so that `Tensor` itself is not
+  /// expressible by a number literal: otherwise `w *= 1 / m` (with `m: Double`) would be
+  /// ambiguous between `Double / Double` and `Tensor / Double`.
+  public init(arrayLiteral elements: TensorLiteral...) {
+    self.init(stacking: elements.map(\.tensor))
+  }
+}
+
+/// One element of a ``Tensor`` array literal: a number or a nested array literal.
+public struct TensorLiteral: ExpressibleByArrayLiteral, ExpressibleByFloatLiteral,
+  ExpressibleByIntegerLiteral, Sendable
+{
+  /// The tensor this literal stands for (rank 0 for a number).
+  public let tensor: Tensor
+
+  public init(arrayLiteral elements: TensorLiteral...) {
+    tensor = Tensor(stacking: elements.map(\.tensor))
+  }
+  public init(floatLiteral value: Double) { tensor = Tensor(value) }
+  public init(integerLiteral value: Int) { tensor = Tensor(Double(value)) }
 }
 
 extension Tensor {
@@ -116,7 +134,7 @@ extension Tensor {
   /// Values from `start` up to (not including) `stop` by `step` (numpy's `np.arange`).
   public static func arange(_ start: Double, _ stop: Double, step: Double = 1) -> Tensor {
     guard step != 0 else { fatalError("arange: step must not be zero") }
-    let n = max(0, Int((((stop - start) / step)).rounded(.up)))
+    let n = Swift.max(0, Int((((stop - start) / step)).rounded(.up)))
     return Tensor((0..<n).map { start + Double($0) * step })
   }
 
