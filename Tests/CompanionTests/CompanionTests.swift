@@ -1,1 +1,104 @@
+import Foundation
 import Testing
+
+/// End-to-end: the built `companion` on fixture chapters in a temporary folder. Serialized, as
+/// every run compiles a Swift program and shares the support library build.
+@Suite(.serialized) struct CompanionEndToEndTests {
+  @Test func passingChapterChecksClean() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["check"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.all)")
+    #expect(outcome.stdout.contains("01-passing"))
+    #expect(outcome.stdout.contains("2/2 checked"))
+  }
+
+  @Test func wrongOutputFailsAtItsLineAndBlessFixesIt() throws {
+    let folder = try CompanionRunner.workspace(with: ["02-wrong-output.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let first = try CompanionRunner.run(["check"], in: folder)
+    #expect(first.status == 1)
+    #expect(first.stderr.contains("chapters/02-wrong-output.md:7: error: output differs\n- 41\n+ 42"))
+
+    let bless = try CompanionRunner.run(["check", "--bless"], in: folder)
+    #expect(bless.stdout.contains("chapters/02-wrong-output.md:7: blessed output"))
+    let file = folder.appendingPathComponent("chapters/02-wrong-output.md")
+    let blessed = try String(contentsOf: file, encoding: .utf8)
+    let original = try String(
+      contentsOf: CompanionRunner.fixtures.appendingPathComponent("02-wrong-output.md"), encoding: .utf8)
+    #expect(blessed == original.replacingOccurrences(of: "```output\n41\n```", with: "```output\n42\n```"))
+
+    let second = try CompanionRunner.run(["check"], in: folder)
+    #expect(second.status == 0, "\(second.all)")
+  }
+
+  @Test func compileErrorPointsAtTheMarkdownLine() throws {
+    let folder = try CompanionRunner.workspace(with: ["03-compile-error.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["check"], in: folder)
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr.contains("chapters/03-compile-error.md:7: error: cannot convert value of type 'String'"))
+  }
+
+  @Test func expectedTrapIsTheCellsCheckedOutput() throws {
+    let folder = try CompanionRunner.workspace(with: ["04-expected-trap.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["check"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.all)")
+    #expect(outcome.stdout.contains("3/3 checked"))
+  }
+
+  @Test func unexpectedTrapFailsAtTheCell() throws {
+    let folder = try CompanionRunner.workspace(with: ["05-unexpected-trap.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["check"], in: folder)
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr.contains("chapters/05-unexpected-trap.md:12: error: cell trapped: Fatal error: Index out of range"))
+    #expect(outcome.stdout.contains("1/1 checked"))
+  }
+
+  @Test func scriptInOutputIsEscapedOnThePage() throws {
+    let folder = try CompanionRunner.workspace(with: ["06-script-output.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["build"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.all)")
+    let page = try String(
+      contentsOf: folder.appendingPathComponent("site/06-script-output.html"), encoding: .utf8)
+    #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+    #expect(!page.contains("<script>alert"))
+  }
+
+  @Test func buildIsByteIdenticalTheSecondTime() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    _ = try CompanionRunner.run(["build"], in: folder)
+    let first = try Data(contentsOf: folder.appendingPathComponent("site/01-passing.html"))
+    _ = try CompanionRunner.run(["build"], in: folder)
+    let second = try Data(contentsOf: folder.appendingPathComponent("site/01-passing.html"))
+    #expect(first == second)
+  }
+
+  @Test func badTimeoutIsRejected() throws {
+    let folder = try CompanionRunner.workspace(with: [])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["check", "--timeout", "0"], in: folder)
+    #expect(outcome.status != 0)
+    #expect(outcome.stderr.contains("--timeout must be a positive number"))
+  }
+}
+
+/// Runs the engine over every chapter in the repository's `chapters/` folder: CI fails on any
+/// mismatch, compile error or unexpected trap.
+@Suite struct ChaptersTests {
+  @Test func everyChapterChecks() throws {
+    let chapters = CompanionRunner.packageRoot.appendingPathComponent("chapters")
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: chapters.path)) ?? [])
+      .filter { $0.hasSuffix(".md") }
+    guard !files.isEmpty else {
+      print("ChaptersTests: 0 chapters in \(chapters.path)")
+      return
+    }
+    let outcome = try CompanionRunner.run(["check"], in: CompanionRunner.packageRoot)
+    #expect(outcome.status == 0, "companion check failed:\n\(outcome.all)")
+  }
+}

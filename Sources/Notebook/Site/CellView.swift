@@ -48,8 +48,12 @@ struct CellView {
         break
       }
     }
-    if verdict == .notRun && !cell.options.norun && run.status != .completed {
-      inner += "<p class=\"note\">Not run: the chapter stopped before this cell.</p>\n"
+    if verdict == .notRun && !cell.options.norun {
+      switch run.status {
+      case .compileFailed: inner += "<p class=\"note\">Not run: the chapter did not compile.</p>\n"
+      case .completed: break
+      default: inner += "<p class=\"note\">Not run: the chapter stopped before this cell.</p>\n"
+      }
     }
     for diagnostic in diagnostics {
       inner += "<pre class=\"error\">\(HTML.escape(diagnostic.description))</pre>\n"

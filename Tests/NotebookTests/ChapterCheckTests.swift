@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import Notebook
+
+/// A run in which every cell ran and printed `texts[i]`.
+func completedRun(_ texts: [String], published: [String: String] = [:]) -> ChapterRun {
+  ChapterRun(
+    status: .completed,
+    cells: texts.map { ChapterRun.CellOutput(text: $0, results: [], ran: true, trapProblem: nil) },
+    published: published, compileSeconds: 0, runSeconds: 0)
+}
+
+let twoCellChapter = """
+  # Sums
+
+  ```swift
+  print(1 + 1)
+  ```
+
+  ```output
+  2
+  ```
+
+  ```swift
+  print(2 + 2)
+  ```
+
+  ```output
+  5
+  ```
+
+  """
+
+@Test func mismatchIsReportedAtTheOutputFence() {
+  let chapter = Chapter(path: "chapters/01-s.md", source: twoCellChapter)
+  let check = ChapterCheck(chapter: chapter, run: completedRun(["2\n", "4\n"]))
+  #expect(check.verdicts == [.verified, .differs])
+  #expect(check.diagnostics.map(\.description) == ["chapters/01-s.md:15: error: output differs\n- 5\n+ 4"])
+}
+
+@Test func blessRewritesOnlyTheMismatchingBlock() {
+  let chapter = Chapter(path: "chapters/01-s.md", source: twoCellChapter)
+  let run = completedRun(["2\n", "4\n"])
+  let (source, changes) = Bless.apply(chapter: chapter, run: run, check: ChapterCheck(chapter: chapter, run: run))
+  #expect(changes.map(\.fenceLine) == [15])
+  #expect(source == twoCellChapter.replacingOccurrences(of: "```output\n5\n```", with: "```output\n4\n```"))
+}
+
+@Test func unpublishedReferenceIsAnError() {
+  let chapter = Chapter(path: "c.md", source: "# T\n\nSpeedup {{speedup}}.\n")
+  let check = ChapterCheck(chapter: chapter, run: completedRun([]))
+  #expect(check.diagnostics.first?.line == 3)
+  #expect(check.diagnostics.first?.message.hasPrefix("unknown {{speedup}}") == true)
+}
+
+@Test func trapsCellThatDidNotTrapIsAnError() {
+  let chapter = Chapter(path: "c.md", source: "```swift traps\nprint(1)\n```\n")
+  var run = completedRun(["1\n"])
+  run.cells[0].trapProblem = "expected a trap, but the cell finished normally"
+  let check = ChapterCheck(chapter: chapter, run: run)
+  #expect(check.verdicts == [.failed])
+  #expect(check.diagnostics.first?.description == "c.md:2: error: expected a trap, but the cell finished normally")
+}
+
+@Test func volatileOutputIsNeverCompared() {
+  let chapter = Chapter(path: "c.md", source: "```swift volatile\nprint(1)\n```\n\n```output\n0.5 s\n```\n")
+  let check = ChapterCheck(chapter: chapter, run: completedRun(["0.7 s\n"]))
+  #expect(check.verdicts == [.unchecked])
+  #expect(check.passed)
+}

@@ -1,0 +1,87 @@
+import NotebookRuntime
+import Testing
+
+@testable import Notebook
+
+/// The chapter page body for `markdown` after a run that printed `texts`.
+private func page(_ markdown: String, _ texts: [String], published: [String: String] = [:]) -> String {
+  let chapter = Chapter(path: "chapters/01-p.md", source: markdown)
+  let run = completedRun(texts, published: published)
+  let result = ChapterResult(
+    chapter: chapter, run: run, check: ChapterCheck(chapter: chapter, run: run), cached: false, seconds: 0)
+  return ChapterPage(result: result, previous: nil, next: nil, siteTitle: "Site").html
+}
+
+@Test func outputIsEscaped() {
+  let html = page("# P\n\n```swift\nprint(\"<script>\")\n```\n", ["<script>alert(1)</script>\n"])
+  #expect(html.contains("<pre class=\"output\">&lt;script&gt;alert(1)&lt;/script&gt;</pre>"))
+  #expect(!html.contains("<script>alert"))
+}
+
+@Test func verifiedCellCarriesAMark() {
+  let html = page("# P\n\n```swift\nprint(2)\n```\n\n```output\n2\n```\n", ["2\n"])
+  #expect(html.contains("<div class=\"cell verified\" id=\"cell-0\">"))
+  #expect(html.contains("✓ verified"))
+  #expect(html.contains("1 cell run, 1 verified."))
+}
+
+@Test func failingCellShowsExpectedAndActual() {
+  let html = page("# P\n\n```swift\nprint(2)\n```\n\n```output\n3\n```\n", ["2\n"])
+  #expect(html.contains("<span class=\"diff-del\">3</span>"))
+  #expect(html.contains("<span class=\"diff-add\">2</span>"))
+}
+
+@Test func hiddenCellShowsOutputButNoCode() {
+  let html = page("# P\n\n```swift hide\nprint(7)\n```\n", ["7\n"])
+  #expect(!html.contains("language-swift"))
+  #expect(html.contains("<pre class=\"output\">7</pre>"))
+}
+
+@Test func norunCellShowsCodeOnly() {
+  let chapter = Chapter(path: "c.md", source: "# P\n\n```swift norun\nwhile true {}\n```\n")
+  let run = ChapterRun(
+    status: .completed, cells: [ChapterRun.CellOutput()], published: [:], compileSeconds: 0, runSeconds: 0)
+  let result = ChapterResult(
+    chapter: chapter, run: run, check: ChapterCheck(chapter: chapter, run: run), cached: false, seconds: 0)
+  let html = ChapterPage(result: result, previous: nil, next: nil, siteTitle: "S").html
+  #expect(html.contains("while true {}"))
+  #expect(!html.contains("cell-output"))
+}
+
+@Test func publishedValuesFillPlaceholdersEscaped() {
+  let html = page("# P\n\nThe speedup is {{speedup}}.\n", [], published: ["speedup": "<b>12</b>"])
+  #expect(html.contains("The speedup is &lt;b&gt;12&lt;/b&gt;."))
+}
+
+@Test func mathReachesThePageUntouched() {
+  let html = page("# P\n\nActivation $a^{[2](i)}$ and $x_1 * y_2$.\n", [])
+  #expect(html.contains("Activation $a^{[2](i)}$ and $x_1 * y_2$."))
+}
+
+@Test func headingsGetStableIdsAndContents() {
+  let html = page("# P\n\n## Broadcasting rules\n\n## Rank-1 arrays\n", [])
+  #expect(html.contains("<h2 id=\"broadcasting-rules\">"))
+  #expect(html.contains("<li><a href=\"#rank-1-arrays\">Rank-1 arrays</a></li>"))
+}
+
+@Test func otherLanguagesAreHighlightedButNotRun() {
+  let html = page("# P\n\n```python\nnp.dot(a, b)\n```\n", [])
+  #expect(html.contains("<pre><code class=\"language-python\">np.dot(a, b)\n</code></pre>"))
+}
+
+@Test func tablesAndPlotsRenderUnderTheCell() {
+  let chapter = Chapter(path: "c.md", source: "# P\n\n```swift\nshow(t)\n```\n")
+  var plot = Plot(title: "Cost")
+  plot.line(x: [0, 1], y: [1, 0], label: "cost")
+  let output = ChapterRun.CellOutput(
+    text: "", results: [
+      RuntimeRecord(cell: 0, payload: .table(Table(columns: ["a"], rows: [["1"]]))),
+      RuntimeRecord(cell: 0, payload: .plot(plot)),
+    ], ran: true)
+  let run = ChapterRun(status: .completed, cells: [output], published: [:], compileSeconds: 0, runSeconds: 0)
+  let result = ChapterResult(
+    chapter: chapter, run: run, check: ChapterCheck(chapter: chapter, run: run), cached: false, seconds: 0)
+  let html = ChapterPage(result: result, previous: nil, next: nil, siteTitle: "S").html
+  #expect(html.contains("<table class=\"data\">"))
+  #expect(html.contains("<figure class=\"plot-figure\">\n<svg"))
+}
