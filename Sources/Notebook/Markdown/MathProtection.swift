@@ -170,28 +170,50 @@ public struct MathProtection: Sendable {
   /// Puts the math back into rendered HTML, HTML-escaped, with its `$` delimiters for KaTeX.
   ///
   /// `escape` is the HTML escaping function; a `\$` becomes `<span class="dollar">$</span>`
-  /// so KaTeX's auto-render never pairs it with another dollar.
+  /// so KaTeX's auto-render never pairs it with another dollar. One pass over the HTML.
   public func restore(_ html: String, escape: (String) -> String) -> String {
-    var result = html
-    if result.contains(MathProtection.dollar) {
-      result = result.replacingAll(MathProtection.dollar, with: "<span class=\"dollar\">$</span>")
-    }
-    guard !spans.isEmpty else { return result }
-    // Replace from the highest number down so "CMPHMATH1X" never matches inside "CMPHMATH12X".
-    for number in spans.indices.reversed() {
-      let token = "\(MathProtection.prefix)\(number)X"
-      let continuation = "\n\(MathProtection.continuation)\(number)X"
-      var pattern = token
-      for _ in spans[number].filter({ $0 == "\n" }) { pattern += continuation }
-      if result.contains(pattern) {
-        result = result.replacingAll(pattern, with: escape(spans[number]))
+    let marker = "CMPH"
+    guard html.contains(marker) else { return html }
+    var result = ""
+    result.reserveCapacity(html.utf8.count)
+    var rest = html[...]
+    while let range = rest.range(of: marker) {
+      result += rest[..<range.lowerBound]
+      var after = rest[range.upperBound...]
+      if after.hasPrefix("DOLLAR") {
+        result += "<span class=\"dollar\">$</span>"
+        rest = after.dropFirst("DOLLAR".count)
+      } else if after.hasPrefix("MATH"), let (number, tail) = MathProtection.number(after.dropFirst(4)),
+        number < spans.count
+      {
+        result += escape(spans[number])
+        after = tail
+        // Skip the continuation tokens that kept the span's line breaks.
+        let continuation = "\(marker)CONT\(number)X"
+        while true {
+          let trimmed = after.drop(while: { $0 == "\n" || $0 == " " })
+          guard trimmed.hasPrefix(continuation) else { break }
+          after = trimmed.dropFirst(continuation.count)
+        }
+        rest = after
+      } else if after.hasPrefix("CONT"), let (_, tail) = MathProtection.number(after.dropFirst(4)) {
+        rest = tail
       } else {
-        // The renderer may have changed the line break; drop continuations one by one.
-        result = result.replacingAll(continuation, with: "")
-        result = result.replacingAll(token, with: escape(spans[number]))
+        result += marker
+        rest = after
       }
     }
+    result += rest
     return result
+  }
+
+  /// The number and the text after `<digits>X` at the start of `text`.
+  private static func number(_ text: Substring) -> (Int, Substring)? {
+    let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
+    guard !digits.isEmpty, let value = Int(digits) else { return nil }
+    let tail = text.dropFirst(digits.count)
+    guard tail.first == "X" else { return nil }
+    return (value, tail.dropFirst())
   }
 }
 

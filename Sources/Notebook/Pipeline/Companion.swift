@@ -166,9 +166,12 @@ public enum Companion {
     case .timedOut: state = "timed out"
     case .completed: state = result.cached ? "cached" : "ran"
     }
-    state = state.padding(toLength: 7, withPad: " ", startingAt: 0)
+    state = state.padding(toLength: 14, withPad: " ", startingAt: 0)
     let seconds = String(format: "%5.1f s", result.seconds)
     var line = "\(name)  \(state) \(seconds)  \(check.verifiedCount)/\(check.checkedCount) checked"
+    if !result.cached && result.run.compileSeconds > 0 {
+      line += String(format: "  (compile %.1f s, run %.1f s)", result.run.compileSeconds, result.run.runSeconds)
+    }
     let errors = check.diagnostics.filter { $0.severity == .error }.count
     if errors > 0 { line += "  \(errors) error\(errors == 1 ? "" : "s")" }
     return line
