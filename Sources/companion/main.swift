@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Notebook
 
 /// The course companion: runs the chapters' Swift cells, checks their outputs, writes the site.
@@ -83,7 +84,7 @@ func runEngine(_ body: () throws -> Bool) throws -> Bool {
   do {
     return try body()
   } catch let error as EngineError {
-    print("error: \(error.description)")
+    FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
     throw ExitCode.failure
   }
 }
