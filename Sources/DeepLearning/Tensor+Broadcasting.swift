@@ -76,10 +76,14 @@ extension Tensor {
   ) -> Tensor {
     if a.shape == b.shape {
       let n = a.scalars.count
-      let values = a.scalars.withUnsafeBufferPointer { pa in
-        b.scalars.withUnsafeBufferPointer { pb in
-          [Double](unsafeUninitializedCapacity: n) { out, count in
-            for i in 0..<n { out[i] = op(pa[i], pb[i]) }
+      let values = a.scalars.withUnsafeBufferPointer { ba in
+        b.scalars.withUnsafeBufferPointer { bb in
+          [Double](unsafeUninitializedCapacity: n) { buffer, count in
+            // Raw pointers: buffer-pointer subscripts keep their bounds checks in -O, which
+            // stops the loop from vectorizing.
+            if n > 0, let out = buffer.baseAddress, let pa = ba.baseAddress, let pb = bb.baseAddress {
+              for i in 0..<n { out[i] = op(pa[i], pb[i]) }
+            }
             count = n
           }
         }
@@ -101,9 +105,12 @@ extension Tensor {
     let lb = BroadcastLayout(operand: b.shape, result: shape)
     let (d0, d1, d2, d3) = la.dimensions
     let n = shape.elementCount
-    let values = a.scalars.withUnsafeBufferPointer { pa in
-      b.scalars.withUnsafeBufferPointer { pb in
-        [Double](unsafeUninitializedCapacity: n) { out, count in
+    let values = a.scalars.withUnsafeBufferPointer { ba in
+      b.scalars.withUnsafeBufferPointer { bb in
+        [Double](unsafeUninitializedCapacity: n) { buffer, count in
+          count = n
+          guard n > 0, let out = buffer.baseAddress, let pa = ba.baseAddress, let pb = bb.baseAddress
+          else { return }
           var k = 0
           for i0 in 0..<d0 {
             for i1 in 0..<d1 {
@@ -112,16 +119,25 @@ extension Tensor {
                 var ob = i0 * lb.strides.0 + i1 * lb.strides.1 + i2 * lb.strides.2
                 let sa = la.strides.3
                 let sb = lb.strides.3
-                for _ in 0..<d3 {
-                  out[k] = op(pa[oa], pb[ob])
-                  k += 1
-                  oa += sa
-                  ob += sb
+                if sa == 1 && sb == 0 {
+                  let y = pb[ob]
+                  for j in 0..<d3 { out[k + j] = op(pa[oa + j], y) }
+                } else if sa == 0 && sb == 1 {
+                  let x = pa[oa]
+                  for j in 0..<d3 { out[k + j] = op(x, pb[ob + j]) }
+                } else if sa == 1 && sb == 1 {
+                  for j in 0..<d3 { out[k + j] = op(pa[oa + j], pb[ob + j]) }
+                } else {
+                  for j in 0..<d3 {
+                    out[k + j] = op(pa[oa], pb[ob])
+                    oa += sa
+                    ob += sb
+                  }
                 }
+                k += d3
               }
             }
           }
-          count = n
         }
       }
     }
@@ -133,9 +149,17 @@ extension Tensor {
   @inline(__always)
   mutating func updateBroadcasting(_ other: Tensor, _ op: (Double, Double) -> Double) {
     let n = scalars.count
+    guard n > 0 else {
+      if Shape.broadcast(shape, other.shape) != shape {
+        fatalError(inPlaceBroadcastErrorMessage(shape, other.shape))
+      }
+      return
+    }
     if other.shape == shape {
-      other.scalars.withUnsafeBufferPointer { pb in
-        scalars.withUnsafeMutableBufferPointer { pa in
+      other.scalars.withUnsafeBufferPointer { bb in
+        scalars.withUnsafeMutableBufferPointer { ba in
+          let pa = ba.baseAddress!
+          let pb = bb.baseAddress!
           for i in 0..<n { pa[i] = op(pa[i], pb[i]) }
         }
       }
@@ -146,26 +170,34 @@ extension Tensor {
     }
     if other.scalars.count == 1 {
       let s = other.scalars[0]
-      scalars.withUnsafeMutableBufferPointer { pa in
+      scalars.withUnsafeMutableBufferPointer { ba in
+        let pa = ba.baseAddress!
         for i in 0..<n { pa[i] = op(pa[i], s) }
       }
       return
     }
     let lb = BroadcastLayout(operand: other.shape, result: shape)
     let (d0, d1, d2, d3) = lb.dimensions
-    other.scalars.withUnsafeBufferPointer { pb in
-      scalars.withUnsafeMutableBufferPointer { pa in
+    other.scalars.withUnsafeBufferPointer { bb in
+      scalars.withUnsafeMutableBufferPointer { ba in
+        let pa = ba.baseAddress!
+        let pb = bb.baseAddress!
         var k = 0
         for i0 in 0..<d0 {
           for i1 in 0..<d1 {
             for i2 in 0..<d2 {
               var ob = i0 * lb.strides.0 + i1 * lb.strides.1 + i2 * lb.strides.2
               let sb = lb.strides.3
-              for _ in 0..<d3 {
-                pa[k] = op(pa[k], pb[ob])
-                k += 1
-                ob += sb
+              if sb == 0 {
+                let y = pb[ob]
+                for j in 0..<d3 { pa[k + j] = op(pa[k + j], y) }
+              } else {
+                for j in 0..<d3 {
+                  pa[k + j] = op(pa[k + j], pb[ob])
+                  ob += sb
+                }
               }
+              k += d3
             }
           }
         }
@@ -177,9 +209,11 @@ extension Tensor {
   @inline(__always)
   public func map(_ transform: (Double) -> Double) -> Tensor {
     let n = scalars.count
-    let values = scalars.withUnsafeBufferPointer { p in
-      [Double](unsafeUninitializedCapacity: n) { out, count in
-        for i in 0..<n { out[i] = transform(p[i]) }
+    let values = scalars.withUnsafeBufferPointer { bp in
+      [Double](unsafeUninitializedCapacity: n) { buffer, count in
+        if n > 0, let out = buffer.baseAddress, let p = bp.baseAddress {
+          for i in 0..<n { out[i] = transform(p[i]) }
+        }
         count = n
       }
     }
@@ -190,7 +224,8 @@ extension Tensor {
   @inline(__always)
   public mutating func updateEach(_ transform: (Double) -> Double) {
     let n = scalars.count
-    scalars.withUnsafeMutableBufferPointer { p in
+    scalars.withUnsafeMutableBufferPointer { buffer in
+      guard n > 0, let p = buffer.baseAddress else { return }
       for i in 0..<n { p[i] = transform(p[i]) }
     }
   }

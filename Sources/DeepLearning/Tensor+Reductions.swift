@@ -66,10 +66,11 @@ extension Tensor {
     if keepDims { resultDims[a] = 1 } else { resultDims.remove(at: a) }
     let total = outer * inner
     let values = scalars.withUnsafeBufferPointer { buffer in
-      [Double](unsafeUninitializedCapacity: total) { out, count in
+      [Double](unsafeUninitializedCapacity: total) { result, count in
+        count = total
+        guard total > 0, let out = result.baseAddress else { return }
         guard let p = buffer.baseAddress else {
           for k in 0..<total { out[k] = finish(0) }
-          count = total
           return
         }
         if inner == 1 {
@@ -79,7 +80,7 @@ extension Tensor {
         } else {
           for o in 0..<outer {
             let base = p + o * n * inner
-            let row = out.baseAddress! + o * inner
+            let row = out + o * inner
             for j in 0..<inner { row[j] = initial(base[j]) }
             for i in 1..<n {
               let src = base + i * inner
@@ -88,7 +89,6 @@ extension Tensor {
             for j in 0..<inner { row[j] = finish(row[j]) }
           }
         }
-        count = total
       }
     }
     return Tensor(shape: Shape(resultDims), scalars: values)

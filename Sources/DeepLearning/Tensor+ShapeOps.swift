@@ -40,8 +40,10 @@ extension Tensor {
       let rows = shape[0]
       let cols = shape[1]
       let n = count
-      let values = scalars.withUnsafeBufferPointer { p in
-        [Double](unsafeUninitializedCapacity: n) { out, written in
+      let values = scalars.withUnsafeBufferPointer { bp in
+        [Double](unsafeUninitializedCapacity: n) { buffer, written in
+          written = n
+          guard n > 0, let out = buffer.baseAddress, let p = bp.baseAddress else { return }
           // Blocked so both reads and writes stay within cache lines.
           let block = 32
           var i0 = 0
@@ -57,7 +59,6 @@ extension Tensor {
             }
             i0 = i1
           }
-          written = n
         }
       }
       return Tensor(shape: [cols, rows], scalars: values)
