@@ -136,7 +136,7 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
     fatalError("matmul supports tensors of rank 1 and 2, got shapes \(a.shape) and \(b.shape)")
   }
   let k = a.shape[a.rank - 1]
-  let kb = b.shape[b.rank == 1 ? 0 : 0]
+  let kb = b.shape[0]
   guard k == kb else {
     fatalError(
       "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size \(kb) is different from \(k))"
