@@ -101,12 +101,16 @@ public enum Companion {
       return []
     }
     let toolchain = try Toolchain.locate()
+    // The fingerprint is read before the support library is built: if the sources change while
+    // it builds, the runs are stored under the older key and the next build sees a new one,
+    // so a run is never cached under sources newer than the library it ran against.
+    let fingerprint = try toolchain.libraryFingerprint()
     try toolchain.buildSupportLibrary()
     let runner = ChapterRunner(toolchain: toolchain, timeout: options.timeout)
     let cache = ResultCache(directory: toolchain.cacheDirectory)
     var environment = ContentHash()
     environment.combine(try toolchain.compilerVersion())
-    environment.combine(try toolchain.libraryFingerprint())
+    environment.combine(fingerprint)
     environment.combine(toolchain.compileFlags.joined(separator: " "))
     environment.combine(String(options.timeout))
     let environmentKey = environment.hexDigest
