@@ -58,6 +58,17 @@ private func page(_ markdown: String, _ texts: [String], published: [String: Str
   #expect(html.contains("Activation $a^{[2](i)}$ and $x_1 * y_2$."))
 }
 
+@Test func publishedValuesFillPlaceholdersInsideMath() {
+  let html = page("# P\n\nA factor $\\approx {{speedup}}$.\n", [], published: ["speedup": "12"])
+  #expect(html.contains("A factor $\\approx 12$."))
+}
+
+@Test func placeholdersInsideMathAreReferences() {
+  let chapter = Chapter(path: "c.md", source: "# P\n\nText.\n\n$$J = {{cost}}$$\n")
+  #expect(chapter.references.map(\.name) == ["cost"])
+  #expect(chapter.references.map(\.line) == [5])
+}
+
 @Test func headingsGetStableIdsAndContents() {
   let html = page("# P\n\n## Broadcasting rules\n\n## Rank-1 arrays\n", [])
   #expect(html.contains("<h2 id=\"broadcasting-rules\">"))

@@ -95,7 +95,7 @@ public struct Chapter: Sendable {
     }
     self.cells = cells
     self.diagnostics = diagnostics
-    self.references = Chapter.references(in: protection.protectedText, source: source)
+    self.references = Chapter.references(in: protection, source: source)
     let headings = CommonMark.headings(in: protection.protectedText)
     if let first = headings.first(where: { $0.level == 1 }) {
       title = protection.restore(first.text, escape: { $0 })
@@ -118,11 +118,12 @@ public struct Chapter: Sendable {
   }
 
   /// The `{{name}}` references in the prose, each with the line where it is written.
-  static func references(in protectedText: String, source: String) -> [(name: String, line: Int)] {
+  /// Math spans count too: `$\approx {{speedup}}$` is filled like prose.
+  static func references(in protection: MathProtection, source: String) -> [(name: String, line: Int)] {
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     var found: [(name: String, line: Int)] = []
-    for text in CommonMark.texts(in: protectedText) {
-      for name in PlaceholderSyntax.names(in: text.literal) {
+    for text in CommonMark.texts(in: protection.protectedText) {
+      for name in PlaceholderSyntax.names(in: protection.restore(text.literal, escape: { $0 })) {
         let token = "{{\(name)}}"
         var line = text.line
         if let offset = lines.dropFirst(text.line - 1).firstIndex(where: { $0.contains(token) }) {

@@ -102,7 +102,7 @@ public struct ChapterPage {
       text: { text in fill(text.literal) })
     var html = CommonMark.render(protection.protectedText, hooks: hooks)
     if firstTitle { html = ChapterPage.problems(pageDiagnostics) + toc + html }
-    return protection.restore(html, escape: HTML.escape)
+    return protection.restore(html, escape: { HTML.escape(fill($0)) })
   }
 
   private func tableOfContents(headings: [MarkdownHeading], ids: HeadingIDs, fill: (String) -> String) -> String {
