@@ -217,6 +217,8 @@ enum SiteStyle {
       padding: 0.2rem 0.45rem;
       border-radius: 999px;
     }
+    /* The mark sits in its own strip above the first code line, never over the code. */
+    .cell.verified > pre:first-child, .cell.failed > pre:first-child { padding-top: 1.9rem; }
     .mark.verified { color: var(--ok); background: var(--ok-background); }
     .mark.failed { color: var(--bad); background: var(--bad-background); }
     .cell.failed > pre:first-child { border-color: var(--bad); }
