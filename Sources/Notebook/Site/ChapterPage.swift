@@ -20,13 +20,8 @@ public struct ChapterPage {
   public var html: String {
     let chapter = result.chapter
     let body = bodyHTML
-    var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    out += "<title>\(HTML.escape(chapter.title)) · \(HTML.escape(siteTitle))</title>\n"
-    out += SiteAssets.head(root: "")
-    out += "</head>\n<body>\n"
-    out += "<header class=\"site-header\"><a href=\"index.html\">\(HTML.escape(siteTitle))</a>"
-    out += "<span>\(HTML.escape(chapter.slug))</span></header>\n"
+    var out = PageShell.documentStart(title: "\(chapter.title) · \(siteTitle)")
+    out += PageShell.header(siteTitle: siteTitle, label: chapter.slug)
     out += "<main class=\"page\">\n\(body)</main>\n"
     out += pager
     let check = result.check

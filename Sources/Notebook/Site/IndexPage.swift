@@ -7,12 +7,8 @@ public struct IndexPage {
 
   /// The complete HTML document.
   public var html: String {
-    var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    out += "<title>\(HTML.escape(siteTitle))</title>\n"
-    out += SiteAssets.head(root: "")
-    out += "</head>\n<body>\n"
-    out += "<header class=\"site-header\"><a href=\"index.html\">\(HTML.escape(siteTitle))</a></header>\n"
+    var out = PageShell.documentStart(title: siteTitle)
+    out += PageShell.header(siteTitle: siteTitle)
     out += "<main class=\"page\">\n<h1>\(HTML.escape(siteTitle))</h1>\n"
     out += "<p>An executable companion to a first course on neural networks and deep learning. "
     out += "Every code cell below is Swift, compiled and run against the project's own library "

@@ -1,0 +1,20 @@
+/// The frame every page of the site shares: the document head with the assets and the site
+/// header linking back to the index.
+enum PageShell {
+  /// From `<!DOCTYPE html>` through `<body>`, for a page titled `title`.
+  static func documentStart(title: String) -> String {
+    var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    out += "<title>\(HTML.escape(title))</title>\n"
+    out += SiteAssets.head(root: "")
+    out += "</head>\n<body>\n"
+    return out
+  }
+
+  /// The site header: the site title linking to the index, and an optional label on the right.
+  static func header(siteTitle: String, label: String? = nil) -> String {
+    var out = "<header class=\"site-header\"><a href=\"index.html\">\(HTML.escape(siteTitle))</a>"
+    if let label { out += "<span>\(HTML.escape(label))</span>" }
+    return out + "</header>\n"
+  }
+}
