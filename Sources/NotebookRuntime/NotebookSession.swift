@@ -11,7 +11,8 @@
 ///
 /// Environment:
 /// - `COMPANION_RECORDS`: a file to which tables, plots and published values are appended as
-///   JSON lines (see `RuntimeRecord`); without it they are printed for the terminal.
+///   JSON lines (see `RuntimeRecord`); each table or plot also writes a result marker line to
+///   stdout (`resultMarkerPrefix`). Without it they are printed for the terminal, unmarked.
 /// - `COMPANION_TRAP_CELL`: in a traps run, the index of the `traps` cell to run; the program
 ///   runs the cells before it, then that cell, and exits with `trapCellDidNotTrapStatus` if the
 ///   cell finishes without trapping.
@@ -21,6 +22,12 @@ public enum NotebookSession {
 
   /// The prefix of the line written to stdout before each cell: `"\u{1E}companion-cell "`.
   public static let cellMarkerPrefix = "\u{1E}companion-cell "
+
+  /// The prefix of the line written to stdout where a table or plot was shown, when records go
+  /// to a file: `"\u{1E}companion-result <n>"`, `n` counting the shown results of the run from 0
+  /// (the `n`-th table or plot record of the records file). It lets the engine place each
+  /// result between the text printed before and after it.
+  public static let resultMarkerPrefix = "\u{1E}companion-result "
 
   /// Prepares stdout (line buffered, so what a cell printed before a trap is not lost).
   public static func start() {
@@ -57,6 +64,17 @@ public enum NotebookSession {
   /// with `trapCellDidNotTrapStatus`.
   public static func end() {
     if RecordChannel.shared.trapCell != nil { exitTrapCellDidNotTrap() }
+    fflush(stdout)
+  }
+
+  /// Flushes stdout.
+  static func flushStdout() {
+    fflush(stdout)
+  }
+
+  /// Writes `line` and a newline to stdout and flushes it.
+  static func writeStdoutLine(_ line: String) {
+    fputs(line + "\n", stdout)
     fflush(stdout)
   }
 

@@ -11,6 +11,7 @@ final class RecordChannel: @unchecked Sendable {
   let trapCell: Int?
   private let lock = NSLock()
   private var cell = -1
+  private var shownCount = 0
 
   init(environment: [String: String]) {
     if let path = environment["COMPANION_RECORDS"], !path.isEmpty {
@@ -35,9 +36,27 @@ final class RecordChannel: @unchecked Sendable {
 
   /// Appends one record line for the current cell and flushes it.
   func write(_ payload: RuntimeRecord.Payload) {
+    guard file != nil else { return }
+    lock.withLock { append(payload) }
+  }
+
+  /// Records a shown table or plot: flushes stdout, appends the record, then writes the result
+  /// marker line `"\u{1E}companion-result <n>"` to stdout, so the engine knows which printed
+  /// text came before the result and which after.
+  func show(_ payload: RuntimeRecord.Payload) {
+    guard file != nil else { return }
+    lock.withLock {
+      NotebookSession.flushStdout()
+      append(payload)
+      let number = shownCount
+      shownCount += 1
+      NotebookSession.writeStdoutLine("\(NotebookSession.resultMarkerPrefix)\(number)")
+    }
+  }
+
+  /// Appends one record line (the lock held).
+  private func append(_ payload: RuntimeRecord.Payload) {
     guard let file else { return }
-    lock.lock()
-    defer { lock.unlock() }
     let record = RuntimeRecord(cell: cell, payload: payload)
     let data: Data
     do {

@@ -2,7 +2,7 @@
 public func show(_ table: Table) {
   let channel = RecordChannel.shared
   if channel.isRecording {
-    channel.write(.table(table))
+    channel.show(.table(table))
   } else {
     print(table.alignedText)
   }
@@ -17,7 +17,7 @@ public func show(_ tables: Table...) {
 public func show(_ plot: Plot) {
   let channel = RecordChannel.shared
   if channel.isRecording {
-    channel.write(.plot(plot))
+    channel.show(.plot(plot))
   } else {
     print(plot.summary)
   }

@@ -68,13 +68,33 @@ import Testing
     #expect(!page.contains("<script>alert"))
   }
 
-  @Test func buildIsByteIdenticalTheSecondTime() throws {
-    let folder = try CompanionRunner.workspace(with: ["01-passing.md"])
+  @Test func tablesAndPlotsSitBetweenTheLinesPrintedAroundThem() throws {
+    let folder = try CompanionRunner.workspace(with: ["07-interleaved.md"])
     defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["build"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.all)")
+    #expect(outcome.stdout.contains("1/1 checked"))
+    let page = try String(
+      contentsOf: folder.appendingPathComponent("site/07-interleaved.html"), encoding: .utf8)
+    #expect(!page.contains("companion-result"))
+    let pieces = [
+      "<pre class=\"output\">before</pre>", "<table class=\"data\">", "<pre class=\"output\">after</pre>",
+      "<figure class=\"plot-figure\">", "<pre class=\"output\">end</pre>",
+    ]
+    let positions = pieces.map { page.range(of: $0)?.lowerBound }
+    #expect(!positions.contains(nil), "\(page)")
+    let found = positions.compactMap { $0 }
+    #expect(found == found.sorted())
+  }
+
+  @Test func buildIsByteIdenticalTheSecondTime() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md", "07-interleaved.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pages = ["site/01-passing.html", "site/07-interleaved.html"]
     _ = try CompanionRunner.run(["build"], in: folder)
-    let first = try Data(contentsOf: folder.appendingPathComponent("site/01-passing.html"))
+    let first = try pages.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
     _ = try CompanionRunner.run(["build"], in: folder)
-    let second = try Data(contentsOf: folder.appendingPathComponent("site/01-passing.html"))
+    let second = try pages.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
     #expect(first == second)
   }
 

@@ -96,3 +96,25 @@ private func page(_ markdown: String, _ texts: [String], published: [String: Str
   #expect(html.contains("<table class=\"data\">"))
   #expect(html.contains("<figure class=\"plot-figure\">\n<svg"))
 }
+
+@Test func aTablePrintedBetweenTwoPrintsAppearsBetweenThem() {
+  let chapter = Chapter(
+    path: "c.md", source: "# P\n\n```swift\nprint(\"before\")\nshow(t)\nprint(\"after\")\n```\n\n```output\nbefore\nafter\n```\n")
+  let output = ChapterRun.CellOutput(
+    text: "before\nafter\n",
+    results: [RuntimeRecord(cell: 0, payload: .table(Table(columns: ["a"], rows: [["1"]])))],
+    ran: true, resultPositions: [7])
+  let run = ChapterRun(status: .completed, cells: [output], published: [:], compileSeconds: 0, runSeconds: 0)
+  let check = ChapterCheck(chapter: chapter, run: run)
+  #expect(check.verdicts == [.verified])
+  let result = ChapterResult(chapter: chapter, run: run, check: check, cached: false, seconds: 0)
+  let html = ChapterPage(result: result, previous: nil, next: nil, siteTitle: "S").html
+  let before = html.range(of: "<pre class=\"output\">before</pre>")
+  let table = html.range(of: "<table class=\"data\">")
+  let after = html.range(of: "<pre class=\"output\">after</pre>")
+  #expect(before != nil && table != nil && after != nil)
+  if let before, let table, let after {
+    #expect(before.upperBound <= table.lowerBound)
+    #expect(table.upperBound <= after.lowerBound)
+  }
+}

@@ -17,7 +17,7 @@ public struct ResultCache: Sendable {
   /// library fingerprint, compiler version, flags and timeout).
   public static func key(for chapter: Chapter, environmentKey: String) -> String {
     var hash = ContentHash()
-    hash.combine("companion-run-v1")
+    hash.combine("companion-run-v2")
     hash.combine(environmentKey)
     hash.combine(String(chapter.cells.count))
     for cell in chapter.cells {

@@ -21,7 +21,8 @@ public struct ChapterRun: Sendable, Codable, Equatable {
 
   /// What one cell produced.
   public struct CellOutput: Sendable, Codable, Equatable {
-    /// The cell's stdout (for a traps cell: stdout in its traps run, then the trap message).
+    /// The cell's stdout (for a traps cell: stdout in its traps run, then the trap message),
+    /// without result markers: the text compared with the ```output block.
     public var text: String = ""
     /// Tables and plots shown, in order.
     public var results: [RuntimeRecord] = []
@@ -29,6 +30,46 @@ public struct ChapterRun: Sendable, Codable, Equatable {
     public var ran = false
     /// For a traps cell: the problem with its traps run ("did not trap"), if any.
     public var trapProblem: String?
+    /// Where each result was shown: `resultPositions[i]` is the UTF-8 offset in `text` at which
+    /// `results[i]` appeared. Results without a position are placed after all the text.
+    public var resultPositions: [Int] = []
+
+    /// Creates a cell's output.
+    public init(
+      text: String = "", results: [RuntimeRecord] = [], ran: Bool = false, trapProblem: String? = nil,
+      resultPositions: [Int] = []
+    ) {
+      self.text = text
+      self.results = results
+      self.ran = ran
+      self.trapProblem = trapProblem
+      self.resultPositions = resultPositions
+    }
+
+    /// One piece of a cell's output in the order it was produced.
+    public enum Segment: Sendable, Equatable {
+      /// Printed text.
+      case text(String)
+      /// A table or plot, with its index in `results`.
+      case result(Int, RuntimeRecord)
+    }
+
+    /// The text and the results interleaved as the program produced them: text, result, text,
+    /// ... Empty text pieces are left out; the text pieces joined give `text`.
+    public var segments: [Segment] {
+      let bytes = Array(text.utf8)
+      var segments: [Segment] = []
+      var start = 0
+      for (index, record) in results.enumerated() {
+        let position = index < resultPositions.count ? resultPositions[index] : bytes.count
+        let end = min(max(position, start), bytes.count)
+        if end > start { segments.append(.text(String(decoding: bytes[start..<end], as: UTF8.self))) }
+        segments.append(.result(index, record))
+        start = end
+      }
+      if start < bytes.count { segments.append(.text(String(decoding: bytes[start...], as: UTF8.self))) }
+      return segments
+    }
   }
 
   /// How the run ended.

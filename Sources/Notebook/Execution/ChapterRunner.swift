@@ -39,16 +39,10 @@ public struct ChapterRunner: Sendable {
     let main = try execute(binary: binary, records: records, trapCell: nil)
     var runSeconds = main.result.seconds
     let split = CellStreams(main.result.stdoutText)
-    for (index, text) in split.texts where index >= 0 && index < cells.count {
-      cells[index].text = text
-    }
+    split.place(main.records, into: &cells)
     var published: [String: String] = [:]
     for record in main.records {
-      if case .publish(let name, let value) = record.payload {
-        published[name] = value
-      } else if record.cell >= 0 && record.cell < cells.count {
-        cells[record.cell].results.append(record)
-      }
+      if case .publish(let name, let value) = record.payload { published[name] = value }
     }
     let lastCell = split.lastCell
     let status: ChapterRun.Status
@@ -69,11 +63,11 @@ public struct ChapterRunner: Sendable {
       let trapRecords = folder.appendingPathComponent("records-\(cell.index).jsonl")
       let run = try execute(binary: binary, records: trapRecords, trapCell: cell.index)
       runSeconds += run.result.seconds
-      let text = CellStreams(run.result.stdoutText).texts.first(where: { $0.0 == cell.index })?.1 ?? ""
-      cells[cell.index].results = run.records.filter {
-        if case .publish = $0.payload { return false }
-        return $0.cell == cell.index
-      }
+      var trapCells = Array(repeating: ChapterRun.CellOutput(), count: cells.count)
+      CellStreams(run.result.stdoutText).place(run.records, into: &trapCells)
+      let text = trapCells[cell.index].text
+      cells[cell.index].results = trapCells[cell.index].results
+      cells[cell.index].resultPositions = trapCells[cell.index].resultPositions
       switch run.result.termination {
       case .signaled:
         cells[cell.index].text = text + TrapMessage(stderr: run.result.stderrText).text + "\n"
@@ -113,10 +107,20 @@ public struct ChapterRunner: Sendable {
   }
 }
 
-/// A chapter program's stdout split at the cell markers.
+/// A chapter program's stdout split at the cell markers, with the result markers taken out.
 struct CellStreams {
-  /// (cell index, text) in order; text before the first marker has index -1.
+  /// A result marker: the number of the shown result and where it was, as a UTF-8 offset in
+  /// its cell's text.
+  struct ResultMarker: Equatable {
+    var result: Int
+    var offset: Int
+  }
+
+  /// (cell index, text) in order; text before the first marker has index -1. The texts hold no
+  /// markers.
   var texts: [(Int, String)] = []
+  /// The result markers of each entry of `texts`, in order.
+  var resultMarkers: [[ResultMarker]] = []
   /// The index of the last marker seen (-1 if none).
   var lastCell = -1
 
@@ -125,14 +129,64 @@ struct CellStreams {
     var current = -1
     var rest = stdout[...]
     while let range = rest.range(of: marker) {
-      texts.append((current, String(rest[..<range.lowerBound])))
+      append(current, rest[..<range.lowerBound])
       let afterMarker = rest[range.upperBound...]
       let lineEnd = afterMarker.firstIndex(of: "\n") ?? afterMarker.endIndex
       current = Int(afterMarker[..<lineEnd]) ?? current
       rest = lineEnd == afterMarker.endIndex ? afterMarker[lineEnd...] : afterMarker[afterMarker.index(after: lineEnd)...]
     }
-    texts.append((current, String(rest)))
+    append(current, rest)
     lastCell = current
+  }
+
+  private mutating func append(_ cell: Int, _ raw: Substring) {
+    let (text, markers) = CellStreams.removingResultMarkers(raw)
+    texts.append((cell, text))
+    resultMarkers.append(markers)
+  }
+
+  /// `raw` without its result marker lines, and where each marker was.
+  static func removingResultMarkers(_ raw: Substring) -> (String, [ResultMarker]) {
+    let marker = NotebookSession.resultMarkerPrefix
+    var text = ""
+    var markers: [ResultMarker] = []
+    var rest = raw
+    while let range = rest.range(of: marker) {
+      text += rest[..<range.lowerBound]
+      let afterMarker = rest[range.upperBound...]
+      let lineEnd = afterMarker.firstIndex(of: "\n") ?? afterMarker.endIndex
+      if let number = Int(afterMarker[..<lineEnd]) {
+        markers.append(ResultMarker(result: number, offset: text.utf8.count))
+      }
+      rest = lineEnd == afterMarker.endIndex ? afterMarker[lineEnd...] : afterMarker[afterMarker.index(after: lineEnd)...]
+    }
+    text += rest
+    return (text, markers)
+  }
+
+  /// Sets each cell's text, and its tables and plots from `records` (one run's records file)
+  /// with their positions in the text: the `n`-th table or plot record goes where the marker
+  /// numbered `n` was, or after the cell's text if that marker is missing.
+  func place(_ records: [RuntimeRecord], into cells: inout [ChapterRun.CellOutput]) {
+    var markerOffsets: [Int: (cell: Int, offset: Int)] = [:]
+    for (position, (index, text)) in texts.enumerated() {
+      if index >= 0 && index < cells.count { cells[index].text = text }
+      for marker in resultMarkers[position] { markerOffsets[marker.result] = (index, marker.offset) }
+    }
+    var number = 0
+    for record in records {
+      if case .publish = record.payload { continue }
+      defer { number += 1 }
+      guard record.cell >= 0 && record.cell < cells.count else { continue }
+      let offset: Int
+      if let marker = markerOffsets[number], marker.cell == record.cell {
+        offset = marker.offset
+      } else {
+        offset = cells[record.cell].text.utf8.count
+      }
+      cells[record.cell].results.append(record)
+      cells[record.cell].resultPositions.append(offset)
+    }
   }
 }
 

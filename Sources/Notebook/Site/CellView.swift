@@ -33,19 +33,19 @@ struct CellView {
     }
     var inner = ""
     if verdict == .differs, let expected = cell.expected {
+      // The diff compares the whole text, so the tables and plots follow it.
       inner += diffHTML(expected: expected, actual: output.text)
-    } else if !output.text.isEmpty && !cell.options.norun {
-      inner += "<pre class=\"output\">\(HTML.escape(trimmedTrailingNewlines(output.text)))</pre>\n"
-    }
-    for (position, record) in output.results.enumerated() {
-      switch record.payload {
-      case .table(let table):
-        inner += TableRenderer.html(table) + "\n"
-      case .plot(let plot):
-        let id = "plot-\(cell.index)-\(position)"
-        inner += "<figure class=\"plot-figure\">\n\(PlotRenderer.svg(plot, id: id))\n</figure>\n"
-      case .publish:
-        break
+      for (position, record) in output.results.enumerated() { inner += resultHTML(record, position: position) }
+    } else if !cell.options.norun {
+      // Printed text and results in the order the cell produced them.
+      for segment in output.segments {
+        switch segment {
+        case .text(let text):
+          let shown = trimmedTrailingNewlines(text)
+          if !shown.isEmpty { inner += "<pre class=\"output\">\(HTML.escape(shown))</pre>\n" }
+        case .result(let position, let record):
+          inner += resultHTML(record, position: position)
+        }
       }
     }
     if verdict == .notRun && !cell.options.norun {
@@ -60,6 +60,19 @@ struct CellView {
     }
     if !inner.isEmpty { out += "<div class=\"cell-output\">\n\(inner)</div>\n" }
     return out + "</div>"
+  }
+
+  /// A table or plot; `position` is its index among the cell's results.
+  private func resultHTML(_ record: RuntimeRecord, position: Int) -> String {
+    switch record.payload {
+    case .table(let table):
+      return TableRenderer.html(table) + "\n"
+    case .plot(let plot):
+      let id = "plot-\(cell.index)-\(position)"
+      return "<figure class=\"plot-figure\">\n\(PlotRenderer.svg(plot, id: id))\n</figure>\n"
+    case .publish:
+      return ""
+    }
   }
 
   private func diffHTML(expected: ExpectedOutput, actual: String) -> String {
