@@ -20,11 +20,15 @@ struct ChapterSelection: ParsableArguments {
   @Option(name: .long, help: "Seconds each run of a chapter program may take before it is killed.")
   var timeout: Double = 60
 
+  @Option(name: .long, help: "How many chapters compile and run at the same time (at least 1).")
+  var jobs = 2
+
   @Argument(help: "Chapter files to process instead of the whole chapters folder.")
   var files: [String] = []
 
   func validate() throws {
     guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
   }
 
   var options: CompanionOptions {
@@ -32,6 +36,7 @@ struct ChapterSelection: ParsableArguments {
     options.files = files
     options.chaptersDirectory = chapters
     options.timeout = timeout
+    options.jobs = jobs
     return options
   }
 }

@@ -105,6 +105,27 @@ import Testing
     #expect(outcome.status != 0)
     #expect(outcome.stderr.contains("--timeout must be a positive number"))
   }
+
+  @Test func badJobsIsRejected() throws {
+    let folder = try CompanionRunner.workspace(with: [])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for command in ["check", "build"] {
+      let outcome = try CompanionRunner.run([command, "--jobs", "0"], in: folder)
+      #expect(outcome.status != 0)
+      #expect(outcome.stderr.contains("--jobs must be at least 1"))
+    }
+  }
+
+  @Test func oneJobChecksChaptersInOrder() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md", "07-interleaved.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["check", "--jobs", "1"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.all)")
+    let first = outcome.stdout.range(of: "01-passing")
+    let second = outcome.stdout.range(of: "07-interleaved")
+    #expect(first != nil && second != nil)
+    if let first, let second { #expect(first.lowerBound < second.lowerBound) }
+  }
 }
 
 /// Runs the engine over every chapter in the repository's `chapters/` folder: CI fails on any
