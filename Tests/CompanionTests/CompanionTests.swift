@@ -98,6 +98,37 @@ import Testing
     #expect(first == second)
   }
 
+  @Test func checkReportsATimeoutAtTheLoopingCell() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md", "08-loops-forever.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["check", "--timeout", "1"], in: folder)
+    #expect(outcome.status == 1)
+    #expect(
+      outcome.stderr.contains(
+        "chapters/08-loops-forever.md:12: error: the chapter ran out of time in this cell (1 s; see --timeout)"),
+      "\(outcome.all)")
+    #expect(outcome.stdout.contains("08-loops-forever  timed out"))
+    let passing = outcome.stdout.split(separator: "\n").first { $0.hasPrefix("01-passing") }
+    #expect(passing?.contains("2/2 checked") == true, "\(outcome.all)")
+    #expect(passing?.contains("error") == false)
+  }
+
+  @Test func buildWritesTheSiteWithTheTimeoutShown() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md", "08-loops-forever.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["build", "--timeout", "1"], in: folder)
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr.contains("chapters/08-loops-forever.md:12: error: the chapter ran out of time"))
+    let site = folder.appendingPathComponent("site")
+    #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
+    #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("01-passing.html").path))
+    let page = try String(contentsOf: site.appendingPathComponent("08-loops-forever.html"), encoding: .utf8)
+    #expect(page.contains("<pre class=\"error\">chapters/08-loops-forever.md:12: error: the chapter ran out of time"))
+    #expect(page.contains("<div class=\"cell verified\" id=\"cell-0\">"))
+    // Only the cell after the looping one is "not run"; the looping cell carries the error.
+    #expect(page.components(separatedBy: "Not run: the chapter stopped before this cell.").count == 2)
+  }
+
   @Test func badTimeoutIsRejected() throws {
     let folder = try CompanionRunner.workspace(with: [])
     defer { try? FileManager.default.removeItem(at: folder) }

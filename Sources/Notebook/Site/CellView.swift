@@ -52,6 +52,9 @@ struct CellView {
       switch run.status {
       case .compileFailed: inner += "<p class=\"note\">Not run: the chapter did not compile.</p>\n"
       case .completed: break
+      // The run stopped in this very cell: its diagnostic below says why.
+      case .timedOut(let index, _) where index == cell.index: break
+      case .failed(let index, _, _) where index == cell.index: break
       default: inner += "<p class=\"note\">Not run: the chapter stopped before this cell.</p>\n"
       }
     }
