@@ -63,7 +63,8 @@ public enum Datasets {
 
   /// Two interleaved half moons: label 0 on the upper arc `(cos θ, sin θ)`, label 1 on the
   /// lower arc `(1 - cos θ, 0.5 - sin θ)`, θ evenly spaced over [0, π], plus Gaussian noise.
-  public static func moons(count: Int = 200, noise: Double = 0.1, seed: UInt32 = 1) -> (X: Tensor, Y: Tensor) {
+  public static func moons(count: Int = 200, noise: Double = 0.1, seed: UInt32 = 1) -> (X: Tensor, Y: Tensor)
+  {
     let upper = count / 2
     let lower = count - upper
     var rng = NumPyRandom(seed: seed)

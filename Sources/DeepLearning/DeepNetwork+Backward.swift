@@ -9,7 +9,9 @@ extension DeepNetwork {
 
   /// The backward step of the linear part: from `dZ` and `(A_prev, W, b)`,
   /// `dW = (1/m) dZ A_prev.T`, `db = (1/m) sum(dZ, axis 1)`, `dA_prev = W.T dZ`.
-  public static func linearBackward(_ dZ: Tensor, cache: LinearCache) -> (dAPrev: Tensor, dW: Tensor, db: Tensor) {
+  public static func linearBackward(_ dZ: Tensor, cache: LinearCache) -> (
+    dAPrev: Tensor, dW: Tensor, db: Tensor
+  ) {
     let m = Double(cache.APrev.shape[1])
     var dW = Tensor.matmul(dZ, cache.APrev, transposeA: false, transposeB: true)
     dW *= 1 / m

@@ -48,7 +48,8 @@ public struct DeepNetwork: Sendable, Equatable {
   public init(layers: [Layer]) {
     for l in layers.indices.dropFirst() where layers[l].W.shape[1] != layers[l - 1].W.shape[0] {
       fatalError(
-        "DeepNetwork: layer \(l + 1) has W of shape \(layers[l].W.shape) after a layer of \(layers[l - 1].W.shape[0]) units")
+        "DeepNetwork: layer \(l + 1) has W of shape \(layers[l].W.shape) after a layer of \(layers[l - 1].W.shape[0]) units"
+      )
     }
     self.layers = layers
   }
@@ -81,7 +82,9 @@ public struct DeepNetwork: Sendable, Equatable {
   /// The linear step `Z = W A + b` and its cache `(A, W, b)`.
   public static func linearForward(_ A: Tensor, W: Tensor, b: Tensor) -> (Z: Tensor, cache: LinearCache) {
     guard A.rank == 2, W.rank == 2, W.shape[1] == A.shape[0] else {
-      fatalError("linearForward: shapes \(W.shape) and \(A.shape) not aligned: \(W.shape.last ?? 0) (dim 1) != \(A.shape.first ?? 0) (dim 0)")
+      fatalError(
+        "linearForward: shapes \(W.shape) and \(A.shape) not aligned: \(W.shape.last ?? 0) (dim 1) != \(A.shape.first ?? 0) (dim 0)"
+      )
     }
     var Z = Tensor.matmul(W, A, transposeA: false, transposeB: false)
     ModelKernels.addColumn(&Z, b)
@@ -102,7 +105,8 @@ public struct DeepNetwork: Sendable, Equatable {
     var caches: [LayerCache] = []
     caches.reserveCapacity(layers.count)
     for layer in layers {
-      let (next, cache) = DeepNetwork.linearActivationForward(A, W: layer.W, b: layer.b, activation: layer.activation)
+      let (next, cache) = DeepNetwork.linearActivationForward(
+        A, W: layer.W, b: layer.b, activation: layer.activation)
       caches.append(cache)
       A = next
     }

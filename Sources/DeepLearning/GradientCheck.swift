@@ -86,7 +86,8 @@ extension DeepNetwork {
         fatalError("parameters: expected \(2 * layers.count) tensors, got \(newValue.count)")
       }
       for l in layers.indices {
-        guard newValue[2 * l].shape == layers[l].W.shape, newValue[2 * l + 1].shape == layers[l].b.shape else {
+        guard newValue[2 * l].shape == layers[l].W.shape, newValue[2 * l + 1].shape == layers[l].b.shape
+        else {
           fatalError("parameters: layer \(l + 1) expects W \(layers[l].W.shape) and b \(layers[l].b.shape)")
         }
         layers[l].W = newValue[2 * l]

@@ -56,7 +56,8 @@ enum ModelKernels {
   /// numpy's `Z + b` broadcast for the course's bias vectors.
   static func addColumn(_ z: inout Tensor, _ b: Tensor) {
     guard z.rank == 2, b.shape == [z.shape[0], 1] else {
-      fatalError("operands could not be broadcast together with shapes \(compact(z.shape)) \(compact(b.shape)) ")
+      fatalError(
+        "operands could not be broadcast together with shapes \(compact(z.shape)) \(compact(b.shape)) ")
     }
     let columns = z.shape[1]
     b.scalars.withUnsafeBufferPointer { bias in

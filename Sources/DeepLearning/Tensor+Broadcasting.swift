@@ -39,9 +39,11 @@ func broadcastErrorMessage(_ a: Shape, _ b: Shape) -> String {
 /// incompatible, or `non-broadcastable output operand ...` if they broadcast to a larger shape.
 func inPlaceBroadcastErrorMessage(_ target: Shape, _ operand: Shape) -> String {
   if let shape = Shape.broadcast(target, operand) {
-    return "non-broadcastable output operand with shape \(target.compactDescription) doesn't match the broadcast shape \(shape.compactDescription)"
+    return
+      "non-broadcastable output operand with shape \(target.compactDescription) doesn't match the broadcast shape \(shape.compactDescription)"
   }
-  return "operands could not be broadcast together with shapes \(target.compactDescription) \(operand.compactDescription) \(target.compactDescription) "
+  return
+    "operands could not be broadcast together with shapes \(target.compactDescription) \(operand.compactDescription) \(target.compactDescription) "
 }
 
 /// The extents and element strides of an operand, padded on the left to rank 4, with a stride of

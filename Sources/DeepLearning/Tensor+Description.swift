@@ -120,12 +120,14 @@ struct ArrayPrinting {
     } else {
       let lineSeparator = trimmedSeparator + String(repeating: "\n", count: axesLeft - 1)
       for i in 0..<leading {
-        s += hangingIndent + render(index: index + [i], hangingIndent: nextIndent, width: nextWidth)
+        s +=
+          hangingIndent + render(index: index + [i], hangingIndent: nextIndent, width: nextWidth)
           + lineSeparator
       }
       if showSummary { s += hangingIndent + "..." + lineSeparator }
       for i in stride(from: trailing, to: 1, by: -1) {
-        s += hangingIndent + render(index: index + [n - i], hangingIndent: nextIndent, width: nextWidth)
+        s +=
+          hangingIndent + render(index: index + [n - i], hangingIndent: nextIndent, width: nextWidth)
           + lineSeparator
       }
       s += hangingIndent + render(index: index + [n - 1], hangingIndent: nextIndent, width: nextWidth)

@@ -24,19 +24,24 @@ extension Tensor {
   /// a rank-0 tensor for a rank-1 tensor. Setting assigns a value broadcast into that slot.
   public subscript(i: Int) -> Tensor {
     get {
-      guard rank > 0 else { fatalError("too many indices for array: array is 0-dimensional, but 1 were indexed") }
+      guard rank > 0 else {
+        fatalError("too many indices for array: array is 0-dimensional, but 1 were indexed")
+      }
       let row = normalizedIndex(i, axis: 0)
       let dims = Array(shape.dimensions.dropFirst())
       let size = dims.reduce(1, *)
       return Tensor(shape: Shape(dims), scalars: Array(scalars[(row * size)..<((row + 1) * size)]))
     }
     set {
-      guard rank > 0 else { fatalError("too many indices for array: array is 0-dimensional, but 1 were indexed") }
+      guard rank > 0 else {
+        fatalError("too many indices for array: array is 0-dimensional, but 1 were indexed")
+      }
       let row = normalizedIndex(i, axis: 0)
       let slot = Shape(Array(shape.dimensions.dropFirst()))
       var value = Tensor.zeros(slot)
       value += newValue
-      scalars.replaceSubrange((row * slot.elementCount)..<((row + 1) * slot.elementCount), with: value.scalars)
+      scalars.replaceSubrange(
+        (row * slot.elementCount)..<((row + 1) * slot.elementCount), with: value.scalars)
     }
   }
 
@@ -72,7 +77,8 @@ extension Tensor {
     checkRange(range, axis: 0)
     let cols = shape[1]
     return Tensor(
-      shape: [range.count, cols], scalars: Array(scalars[(range.lowerBound * cols)..<(range.upperBound * cols)]))
+      shape: [range.count, cols],
+      scalars: Array(scalars[(range.lowerBound * cols)..<(range.upperBound * cols)]))
   }
 
   /// The columns in `range`, rank kept (numpy's `a[:, i:j]`), e.g. one mini-batch of examples.

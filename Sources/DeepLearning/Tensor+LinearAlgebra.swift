@@ -122,7 +122,8 @@ func dotErrorMessage(_ a: Shape, _ b: Shape) -> String? {
   let aAxis = a.rank - 1
   let bAxis = b.rank == 1 ? 0 : b.rank - 2
   guard a[aAxis] != b[bAxis] else { return nil }
-  return "shapes \(a.compactDescription) and \(b.compactDescription) not aligned: \(a[aAxis]) (dim \(aAxis)) != \(b[bAxis]) (dim \(bAxis))"
+  return
+    "shapes \(a.compactDescription) and \(b.compactDescription) not aligned: \(a[aAxis]) (dim \(aAxis)) != \(b[bAxis]) (dim \(bAxis))"
 }
 
 /// numpy's `np.matmul` (`a @ b`) for ranks 1 and 2: like ``dot(_:_:)`` but rank-0 operands trap.

@@ -77,7 +77,8 @@ struct DecimalDigits: Equatable {
       integer = "0"
       fraction = String(repeating: "0", count: -pointPosition) + String(decoding: digits, as: UTF8.self)
     } else if pointPosition >= digits.count {
-      integer = String(decoding: digits, as: UTF8.self)
+      integer =
+        String(decoding: digits, as: UTF8.self)
         + String(repeating: "0", count: pointPosition - digits.count)
     } else {
       integer = String(decoding: digits[..<pointPosition], as: UTF8.self)

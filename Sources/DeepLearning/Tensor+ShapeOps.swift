@@ -15,7 +15,8 @@ extension Tensor {
         + (requested.count == 1 ? ",)" : ")")
     }
     guard unknown.count <= 1, !dims.contains(where: { $0 < -1 }) else {
-      fatalError(unknown.count > 1 ? "can only specify one unknown dimension" : "negative dimensions not allowed")
+      fatalError(
+        unknown.count > 1 ? "can only specify one unknown dimension" : "negative dimensions not allowed")
     }
     if let u = unknown.first {
       let known = dims.enumerated().filter { $0.offset != u }.reduce(1) { $0 * $1.element }

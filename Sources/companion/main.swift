@@ -72,7 +72,9 @@ extension CompanionCommand {
 
     @OptionGroup var selection: ChapterSelection
 
-    @Flag(name: .long, help: "Rewrite mismatching ```output blocks with the actual output and print what changed.")
+    @Flag(
+      name: .long, help: "Rewrite mismatching ```output blocks with the actual output and print what changed."
+    )
     var bless = false
 
     func run() throws {

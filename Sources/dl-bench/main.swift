@@ -51,7 +51,9 @@ let planarSeconds = medianSeconds(runs: 5) {
 for i in stride(from: 0, to: 10_000, by: 1000) {
   print("Cost after iteration \(i): \(fixed(firstRun[i], 6))")
 }
-print("planar training, 10k iterations as the notebook runs them (cost every iteration): \(fixed(planarSeconds, 3)) s")
+print(
+  "planar training, 10k iterations as the notebook runs them (cost every iteration): \(fixed(planarSeconds, 3)) s"
+)
 
 // Matmul.
 var rng = NumPyRandom(seed: 0)
@@ -61,10 +63,12 @@ for n in [4, 16, 64, 256, 1024] {
   let b = rng.rand(n, n)
   let flops = 2 * Double(n * n * n)
   let reps = max(1, Int(2e8 / flops))
-  let library = medianSeconds(runs: 3) {
-    for _ in 0..<reps { checksum += Tensor.matmul(a, b).scalars[0] }
-  } / Double(reps)
-  let libraryText = "matmul n=\(n): library \(fixed(flops / library / 1e9, 2)) GFLOP/s (\(fixed(library * 1e6, 2)) us)"
+  let library =
+    medianSeconds(runs: 3) {
+      for _ in 0..<reps { checksum += Tensor.matmul(a, b).scalars[0] }
+    } / Double(reps)
+  let libraryText =
+    "matmul n=\(n): library \(fixed(flops / library / 1e9, 2)) GFLOP/s (\(fixed(library * 1e6, 2)) us)"
   // One naive product at n = 1024 is 2 GFLOP: run it once, and only if the smaller sizes
   // predict less than 20 s.
   if n >= 1024 && naivePerFlop * flops > 20 {
@@ -72,9 +76,10 @@ for n in [4, 16, 64, 256, 1024] {
     continue
   }
   let naiveReps = n >= 1024 ? 1 : reps
-  let naive = medianSeconds(runs: n >= 1024 ? 1 : 3) {
-    for _ in 0..<naiveReps { checksum += naiveMatmul(a, b).scalars[0] }
-  } / Double(naiveReps)
+  let naive =
+    medianSeconds(runs: n >= 1024 ? 1 : 3) {
+      for _ in 0..<naiveReps { checksum += naiveMatmul(a, b).scalars[0] }
+    } / Double(naiveReps)
   naivePerFlop = naive / flops
   print(
     libraryText + ", naive Swift \(fixed(flops / naive / 1e9, 2)) GFLOP/s (\(fixed(naive * 1e6, 2)) us), "

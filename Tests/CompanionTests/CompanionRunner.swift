@@ -12,13 +12,16 @@ struct CompanionRunner {
 
   /// The `companion` executable next to the test bundle (`swift test` builds every product).
   static var executable: URL {
-    let bundle = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(
-      atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+    let bundle = URL(
+      fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(
+        atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
     var folder = bundle.deletingLastPathComponent()
     while folder.path != "/" {
       let candidate = folder.appendingPathComponent("companion")
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
         return candidate
       }
       folder = folder.deletingLastPathComponent()

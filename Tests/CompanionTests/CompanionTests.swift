@@ -37,7 +37,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let outcome = try CompanionRunner.run(["check"], in: folder)
     #expect(outcome.status == 1)
-    #expect(outcome.stderr.contains("chapters/03-compile-error.md:7: error: cannot convert value of type 'String'"))
+    #expect(
+      outcome.stderr.contains("chapters/03-compile-error.md:7: error: cannot convert value of type 'String'"))
   }
 
   @Test func expectedTrapIsTheCellsCheckedOutput() throws {
@@ -53,7 +54,9 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let outcome = try CompanionRunner.run(["check"], in: folder)
     #expect(outcome.status == 1)
-    #expect(outcome.stderr.contains("chapters/05-unexpected-trap.md:12: error: cell trapped: Fatal error: Index out of range"))
+    #expect(
+      outcome.stderr.contains(
+        "chapters/05-unexpected-trap.md:12: error: cell trapped: Fatal error: Index out of range"))
     #expect(outcome.stdout.contains("1/1 checked"))
   }
 
@@ -105,7 +108,8 @@ import Testing
     #expect(outcome.status == 1)
     #expect(
       outcome.stderr.contains(
-        "chapters/08-loops-forever.md:12: error: the chapter ran out of time in this cell (1 s; see --timeout)"),
+        "chapters/08-loops-forever.md:12: error: the chapter ran out of time in this cell (1 s; see --timeout)"
+      ),
       "\(outcome.all)")
     #expect(outcome.stdout.contains("08-loops-forever  timed out"))
     let passing = outcome.stdout.split(separator: "\n").first { $0.hasPrefix("01-passing") }
@@ -123,7 +127,9 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
     #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("01-passing.html").path))
     let page = try String(contentsOf: site.appendingPathComponent("08-loops-forever.html"), encoding: .utf8)
-    #expect(page.contains("<pre class=\"error\">chapters/08-loops-forever.md:12: error: the chapter ran out of time"))
+    #expect(
+      page.contains(
+        "<pre class=\"error\">chapters/08-loops-forever.md:12: error: the chapter ran out of time"))
     #expect(page.contains("<div class=\"cell verified\" id=\"cell-0\">"))
     // Only the cell after the looping one is "not run"; the looping cell carries the error.
     #expect(page.components(separatedBy: "Not run: the chapter stopped before this cell.").count == 2)

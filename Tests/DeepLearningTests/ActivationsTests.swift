@@ -29,15 +29,19 @@ private func maxDifference(_ a: [Double], _ b: [Double]) -> Double {
 }
 
 @Test func sigmoidDerivativeMatchesNumericalDerivative() {
-  #expect(maxDifference(sigmoidDerivative(samplePoints).scalars, numericalDerivative(sigmoid, at: samplePoints)) < 1e-9)
+  #expect(
+    maxDifference(sigmoidDerivative(samplePoints).scalars, numericalDerivative(sigmoid, at: samplePoints))
+      < 1e-9)
 }
 
 @Test func tanhDerivativeMatchesNumericalDerivative() {
-  #expect(maxDifference(tanhDerivative(samplePoints).scalars, numericalDerivative(tanh, at: samplePoints)) < 1e-9)
+  #expect(
+    maxDifference(tanhDerivative(samplePoints).scalars, numericalDerivative(tanh, at: samplePoints)) < 1e-9)
 }
 
 @Test func reluDerivativeMatchesNumericalDerivativeAwayFromZero() {
-  #expect(maxDifference(reluDerivative(samplePoints).scalars, numericalDerivative(relu, at: samplePoints)) < 1e-9)
+  #expect(
+    maxDifference(reluDerivative(samplePoints).scalars, numericalDerivative(relu, at: samplePoints)) < 1e-9)
   #expect(reluDerivative(Tensor([0])).scalars == [0])
 }
 
@@ -81,7 +85,9 @@ func activationBackwardIsGradientTimesDerivative(activation: Activation) {
 @Test func initializersScaleStandardNormalDraws() {
   var rng = NumPyRandom(seed: 3)
   let draws = rng.randn(2, 8)
-  for (initializer, scale) in [(Initializer.random(scale: 0.01), 0.01), (.he, 0.5), (.xavier, (1.0 / 8).squareRoot())] {
+  for (initializer, scale) in [
+    (Initializer.random(scale: 0.01), 0.01), (.he, 0.5), (.xavier, (1.0 / 8).squareRoot()),
+  ] {
     var seeded = NumPyRandom(seed: 3)
     let w = initializer.weights(rows: 2, columns: 8, rng: &seeded)
     #expect(w.shape == [2, 8])

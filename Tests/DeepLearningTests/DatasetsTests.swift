@@ -15,8 +15,10 @@ private func close(_ a: [Double], _ b: [Double]) -> Bool {
 
 @Test func planarFlowerMatchesNumpy() {
   let (X, _) = Datasets.planarFlower()
-  #expect(close(Array(X.row(0).scalars.prefix(3)), [1.204442292254319, 0.15870990398255372, 0.09524719604502052]))
-  #expect(close(Array(X.row(1).scalars.prefix(3)), [3.5761141481288448, -1.4821709003683443, -1.2799553276531797]))
+  #expect(
+    close(Array(X.row(0).scalars.prefix(3)), [1.204442292254319, 0.15870990398255372, 0.09524719604502052]))
+  #expect(
+    close(Array(X.row(1).scalars.prefix(3)), [3.5761141481288448, -1.4821709003683443, -1.2799553276531797]))
   #expect(close(X.column(200).scalars, [-1.0704958072229525, 3.682524609580073]))
   #expect(close(X.column(399).scalars, [0.7307808250007513, 3.0683292081876545]))
   #expect(abs(X.sum() - 10.087983277441666) < 1e-10)

@@ -39,7 +39,8 @@ private func firstBitMismatch(_ a: [Double], _ b: [Double]) -> Int? {
 @Test func rawOutputMatchesTheReferenceTwister() {
   // 5489 is the seed of the reference MT19937 implementation; numpy gives the same words.
   var rng = NumPyRandom(seed: 5489)
-  #expect([rng.nextUInt32(), rng.nextUInt32(), rng.nextUInt32()] == [3_499_211_612, 581_869_302, 3_890_346_734])
+  #expect(
+    [rng.nextUInt32(), rng.nextUInt32(), rng.nextUInt32()] == [3_499_211_612, 581_869_302, 3_890_346_734])
 }
 
 @Test(arguments: [1, 2, 3] as [UInt32])
@@ -114,7 +115,8 @@ func tenThousandRandnMatchNumpy(seed: UInt32) throws {
   var rng = NumPyRandom(seed: 3)
   #expect(rng.permutation(10) == [5, 4, 1, 2, 9, 6, 7, 0, 3, 8])
   rng.seed(0)
-  #expect(Array(rng.permutation(400).prefix(12)) == [132, 309, 341, 196, 246, 60, 155, 261, 141, 214, 37, 134])
+  #expect(
+    Array(rng.permutation(400).prefix(12)) == [132, 309, 341, 196, 246, 60, 155, 261, 141, 214, 37, 134])
 }
 
 @Test func shuffleMatchesNumpy() {

@@ -11,7 +11,10 @@ import Testing
   var network = TwoLayerNetwork.initialize(nX: 2, nH: 4, nY: 1, rng: &rng)
   let costs = network.fit(X: X, Y: Y, iterations: 10_000, learningRate: 1.2)
   let printed = stride(from: 0, through: 7000, by: 1000).map { sixDecimals(costs[$0]) }
-  #expect(printed == ["0.693048", "0.288083", "0.254385", "0.233864", "0.226792", "0.222644", "0.219731", "0.217504"])
+  #expect(
+    printed == [
+      "0.693048", "0.288083", "0.254385", "0.233864", "0.226792", "0.222644", "0.219731", "0.217504",
+    ])
 }
 
 @Test func planarTrainingReachesTheNotebookAccuracy() {

@@ -42,8 +42,10 @@ import Testing
   @Test func transposingFastPathEqualsMaterializedTranspose() {
     var rng = SystemRandomNumberGenerator()
     for (m, k, n) in [(3, 4, 5), (7, 40, 9)] {
-      let x = Tensor(shape: [k, m], scalars: (0..<(k * m)).map { _ in Double.random(in: -1...1, using: &rng) })
-      let y = Tensor(shape: [n, k], scalars: (0..<(n * k)).map { _ in Double.random(in: -1...1, using: &rng) })
+      let x = Tensor(
+        shape: [k, m], scalars: (0..<(k * m)).map { _ in Double.random(in: -1...1, using: &rng) })
+      let y = Tensor(
+        shape: [n, k], scalars: (0..<(n * k)).map { _ in Double.random(in: -1...1, using: &rng) })
       let fast = Tensor.matmul(x, y, transposeA: true, transposeB: true)
       let slow = naiveMatmul(x.T, y.T)
       #expect(fast.shape == [m, n])
@@ -51,7 +53,9 @@ import Testing
     }
   }
 
-  @Test(arguments: [(1, 1, 1), (2, 3, 4), (3, 3, 3), (4, 2, 5), (1, 40, 1), (5, 5, 5), (16, 17, 15), (33, 31, 32)])
+  @Test(arguments: [
+    (1, 1, 1), (2, 3, 4), (3, 3, 3), (4, 2, 5), (1, 40, 1), (5, 5, 5), (16, 17, 15), (33, 31, 32),
+  ])
   func blasAndLoopsAgreeAroundThreshold(_ size: (Int, Int, Int)) {
     let (m, k, n) = size
     let x = (0..<(m * k)).map { Double(($0 * 7919) % 13) / 7 - 0.9 }

@@ -42,7 +42,8 @@ let twoCellChapter = """
 @Test func blessRewritesOnlyTheMismatchingBlock() {
   let chapter = Chapter(path: "chapters/01-s.md", source: twoCellChapter)
   let run = completedRun(["2\n", "4\n"])
-  let (source, changes) = Bless.apply(chapter: chapter, run: run, check: ChapterCheck(chapter: chapter, run: run))
+  let (source, changes) = Bless.apply(
+    chapter: chapter, run: run, check: ChapterCheck(chapter: chapter, run: run))
   #expect(changes.map(\.fenceLine) == [15])
   #expect(source == twoCellChapter.replacingOccurrences(of: "```output\n5\n```", with: "```output\n4\n```"))
 }
@@ -60,7 +61,8 @@ let twoCellChapter = """
   run.cells[0].trapProblem = "expected a trap, but the cell finished normally"
   let check = ChapterCheck(chapter: chapter, run: run)
   #expect(check.verdicts == [.failed])
-  #expect(check.diagnostics.first?.description == "c.md:2: error: expected a trap, but the cell finished normally")
+  #expect(
+    check.diagnostics.first?.description == "c.md:2: error: expected a trap, but the cell finished normally")
 }
 
 @Test func volatileOutputIsNeverCompared() {

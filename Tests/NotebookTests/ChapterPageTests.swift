@@ -85,7 +85,8 @@ private func page(_ markdown: String, _ texts: [String], published: [String: Str
   var plot = Plot(title: "Cost")
   plot.line(x: [0, 1], y: [1, 0], label: "cost")
   let output = ChapterRun.CellOutput(
-    text: "", results: [
+    text: "",
+    results: [
       RuntimeRecord(cell: 0, payload: .table(Table(columns: ["a"], rows: [["1"]]))),
       RuntimeRecord(cell: 0, payload: .plot(plot)),
     ], ran: true)
@@ -99,7 +100,9 @@ private func page(_ markdown: String, _ texts: [String], published: [String: Str
 
 @Test func aTablePrintedBetweenTwoPrintsAppearsBetweenThem() {
   let chapter = Chapter(
-    path: "c.md", source: "# P\n\n```swift\nprint(\"before\")\nshow(t)\nprint(\"after\")\n```\n\n```output\nbefore\nafter\n```\n")
+    path: "c.md",
+    source:
+      "# P\n\n```swift\nprint(\"before\")\nshow(t)\nprint(\"after\")\n```\n\n```output\nbefore\nafter\n```\n")
   let output = ChapterRun.CellOutput(
     text: "before\nafter\n",
     results: [RuntimeRecord(cell: 0, payload: .table(Table(columns: ["a"], rows: [["1"]])))],

@@ -26,9 +26,10 @@ import Testing
 
 @Test func unknownCellOptionIsAnErrorAtTheFence() {
   let chapter = Chapter(path: "chapters/02-y.md", source: "# T\n\n```swift hidden\nprint(1)\n```\n")
-  #expect(chapter.diagnostics.map(\.description) == [
-    "chapters/02-y.md:3: error: unknown cell option 'hidden' (known: hide, norun, traps, volatile)"
-  ])
+  #expect(
+    chapter.diagnostics.map(\.description) == [
+      "chapters/02-y.md:3: error: unknown cell option 'hidden' (known: hide, norun, traps, volatile)"
+    ])
 }
 
 @Test func outputBlockWithoutACellIsAnError() {
@@ -49,7 +50,8 @@ import Testing
 }
 
 @Test func referencesInProseAreFoundWithTheirLines() {
-  let chapter = Chapter(path: "c.md", source: "# T\n\nFirst line,\nthe speedup is {{speed_up}}x.\n\n`{{not_this}}`\n")
+  let chapter = Chapter(
+    path: "c.md", source: "# T\n\nFirst line,\nthe speedup is {{speed_up}}x.\n\n`{{not_this}}`\n")
   #expect(chapter.references.map(\.name) == ["speed_up"])
   #expect(chapter.references.first?.line == 4)
 }
@@ -59,7 +61,10 @@ import Testing
     path: "chapters/01-x.md",
     source: "```swift\nlet a = 1\n```\n\n```swift traps\nprint([1][3])\n```\n")
   let program = ChapterProgram(chapter: chapter).source
-  #expect(program.contains("#sourceLocation(file: \"chapters/01-x.md\", line: 2)\nlet a = 1\n#sourceLocation()"))
-  #expect(program.contains("if NotebookSession.shouldRun(trapsCell: 1) {\n#sourceLocation(file: \"chapters/01-x.md\", line: 6)"))
+  #expect(
+    program.contains("#sourceLocation(file: \"chapters/01-x.md\", line: 2)\nlet a = 1\n#sourceLocation()"))
+  #expect(
+    program.contains(
+      "if NotebookSession.shouldRun(trapsCell: 1) {\n#sourceLocation(file: \"chapters/01-x.md\", line: 6)"))
   #expect(program.hasPrefix("import DeepLearning\nimport NotebookRuntime\nimport Foundation\n"))
 }

@@ -13,7 +13,9 @@ import Testing
 
 @Test func trapMessageDropsTheSourcePrefix() {
   let trap = TrapMessage(
-    stderr: "DeepLearning/Tensor+Broadcasting.swift:40: Fatal error: operands could not be broadcast together with shapes (2,3) (2,)\nCurrent stack trace:\n")
+    stderr:
+      "DeepLearning/Tensor+Broadcasting.swift:40: Fatal error: operands could not be broadcast together with shapes (2,3) (2,)\nCurrent stack trace:\n"
+  )
   #expect(trap.text == "Fatal error: operands could not be broadcast together with shapes (2,3) (2,)")
   #expect(trap.location == "DeepLearning/Tensor+Broadcasting.swift:40")
 }
@@ -21,7 +23,8 @@ import Testing
 @Test func compilerErrorsMapToChapterLines() {
   let output = "chapters/01-x.md:12:5: error: cannot find 'w' in scope\nprint(w)\n    ^\n"
   let diagnostics = CompilerOutput.diagnostics(output, chapterPath: "chapters/01-x.md")
-  #expect(diagnostics.first?.description == "chapters/01-x.md:12: error: cannot find 'w' in scope\nprint(w)\n    ^")
+  #expect(
+    diagnostics.first?.description == "chapters/01-x.md:12: error: cannot find 'w' in scope\nprint(w)\n    ^")
 }
 
 @Test func resultMarkersAreTakenOutOfTheTextAndPlaced() {

@@ -43,8 +43,9 @@ private func render(_ markdown: String) -> String {
 @Test func multiLineMathKeepsTheLineCount() {
   let source = "$$\na\n\\\\\nb\n$$\n\n```swift\nprint(1)\n```\n"
   let protection = MathProtection(source: source)
-  #expect(protection.protectedText.split(separator: "\n", omittingEmptySubsequences: false).count
-    == source.split(separator: "\n", omittingEmptySubsequences: false).count)
+  #expect(
+    protection.protectedText.split(separator: "\n", omittingEmptySubsequences: false).count
+      == source.split(separator: "\n", omittingEmptySubsequences: false).count)
   #expect(CommonMark.codeBlocks(in: protection.protectedText).first?.startLine == 7)
 }
 

@@ -38,8 +38,9 @@ import Testing
 }
 
 @Test func numericArraysCompareElementwise() {
-  #expect(OutputComparison().matches(
-    expected: "[[ 1.62434536 -0.61175641]]", actual: "[[ 1.6243453636632417 -0.6117564136500754]]"))
+  #expect(
+    OutputComparison().matches(
+      expected: "[[ 1.62434536 -0.61175641]]", actual: "[[ 1.6243453636632417 -0.6117564136500754]]"))
 }
 
 @Test func nanMatchesOnlyNan() {

@@ -7,7 +7,9 @@ import NotebookRuntime
 @Suite struct PlotRendererTests {
   func costPlot() -> Plot {
     var plot = Plot(title: "Cost", xLabel: "iteration", yLabel: "cost")
-    plot.line(x: (0..<10).map(Double.init), y: [0.693, 0.6, 0.5, 0.45, 0.4, 0.35, 0.3, 0.26, 0.23, 0.218], label: "lr 1.2")
+    plot.line(
+      x: (0..<10).map(Double.init), y: [0.693, 0.6, 0.5, 0.45, 0.4, 0.35, 0.3, 0.26, 0.23, 0.218],
+      label: "lr 1.2")
     return plot
   }
 
@@ -16,7 +18,10 @@ import NotebookRuntime
     #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plot\" viewBox=\"0 0 640 400\""))
     #expect(svg.contains("role=\"img\" aria-labelledby=\"p1-title p1-desc\""))
     #expect(svg.contains("<title id=\"p1-title\">Cost</title>"))
-    #expect(svg.contains("<desc id=\"p1-desc\">Line plot of cost against iteration; line &#39;lr 1.2&#39; from 0.693 to 0.218 over 10 points</desc>"))
+    #expect(
+      svg.contains(
+        "<desc id=\"p1-desc\">Line plot of cost against iteration; line &#39;lr 1.2&#39; from 0.693 to 0.218 over 10 points</desc>"
+      ))
     #expect(svg.hasSuffix("</svg>"))
   }
 

@@ -21,7 +21,9 @@ import Testing
       "assets/site.js",
     ]
     for path in expected {
-      let size = (try? FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path)[.size] as? Int) ?? 0
+      let size =
+        (try? FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path)[.size]
+          as? Int) ?? 0
       #expect(size > 0, "\(path) missing or empty")
     }
   }
@@ -29,13 +31,16 @@ import Testing
   @Test func everyFontTheKatexStylesheetNamesIsInstalled() throws {
     let site = try installed()
     defer { try? FileManager.default.removeItem(at: site) }
-    let css = try String(contentsOf: site.appendingPathComponent("assets/katex/katex.min.css"), encoding: .utf8)
+    let css = try String(
+      contentsOf: site.appendingPathComponent("assets/katex/katex.min.css"), encoding: .utf8)
     let pattern = try NSRegularExpression(pattern: #"url\((fonts/[^)]+)\)"#)
     let matches = pattern.matches(in: css, range: NSRange(css.startIndex..., in: css))
     #expect(!matches.isEmpty)
     for match in matches {
       let path = (css as NSString).substring(with: match.range(at: 1))
-      #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("assets/katex/\(path)").path), "\(path)")
+      #expect(
+        FileManager.default.fileExists(atPath: site.appendingPathComponent("assets/katex/\(path)").path),
+        "\(path)")
     }
   }
 
@@ -47,7 +52,9 @@ import Testing
       try? FileManager.default.removeItem(at: second)
     }
     for path in ["assets/style.css", "assets/site.js", "assets/katex/katex.min.js"] {
-      #expect(try Data(contentsOf: first.appendingPathComponent(path)) == Data(contentsOf: second.appendingPathComponent(path)))
+      #expect(
+        try Data(contentsOf: first.appendingPathComponent(path))
+          == Data(contentsOf: second.appendingPathComponent(path)))
     }
   }
 
@@ -55,7 +62,9 @@ import Testing
     let head = SiteAssets.head(root: "../")
     #expect(head.contains("<link rel=\"stylesheet\" href=\"../assets/style.css\">"))
     #expect(head.contains("<script defer src=\"../assets/site.js\"></script>"))
-    #expect(head.contains("href=\"../assets/highlight/dark.css\" media=\"screen and (prefers-color-scheme: dark)\""))
+    #expect(
+      head.contains("href=\"../assets/highlight/dark.css\" media=\"screen and (prefers-color-scheme: dark)\"")
+    )
     #expect(SiteAssets.head(root: "").contains("href=\"assets/katex/katex.min.css\""))
   }
 
@@ -77,7 +86,8 @@ import Testing
   }
 
   @Test func missingFileErrorNamesThePathAndThePackage() {
-    let error = SiteAssets.MissingFile(path: "/usr/share/javascript/katex/katex.min.js", package: "libjs-katex")
+    let error = SiteAssets.MissingFile(
+      path: "/usr/share/javascript/katex/katex.min.js", package: "libjs-katex")
     #expect(error.description.contains("/usr/share/javascript/katex/katex.min.js"))
     #expect(error.description.contains("apt-get install -y libjs-katex"))
   }

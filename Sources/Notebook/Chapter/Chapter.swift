@@ -45,7 +45,8 @@ public struct Chapter: Sendable {
             diagnostics.append(
               Diagnostic(
                 file: path, line: block.startLine,
-                message: "unknown cell option '\(word)' (known: \(CellOptions.names.joined(separator: ", ")))"))
+                message: "unknown cell option '\(word)' (known: \(CellOptions.names.joined(separator: ", ")))"
+              ))
           }
         }
         if options.norun && (options.traps || options.hide || options.volatile) {
@@ -79,7 +80,9 @@ public struct Chapter: Sendable {
           rtol: 1e-6, atol: 1e-12)
         for word in words.dropFirst() {
           let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-          if parts.count == 2, let value = Double(parts[1]), value >= 0, parts[0] == "rtol" || parts[0] == "atol" {
+          if parts.count == 2, let value = Double(parts[1]), value >= 0,
+            parts[0] == "rtol" || parts[0] == "atol"
+          {
             if parts[0] == "rtol" { expected.rtol = value } else { expected.atol = value }
           } else {
             diagnostics.append(

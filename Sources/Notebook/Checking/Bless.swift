@@ -25,10 +25,13 @@ public enum Bless {
       let fence = lines[expected.fenceLine - 1]
       let prefix = String(fence.prefix(while: { $0 == " " || $0 == ">" }))
       var newLines = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-      while let last = newLines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { newLines.removeLast() }
+      while let last = newLines.last, last.trimmingCharacters(in: .whitespaces).isEmpty {
+        newLines.removeLast()
+      }
       newLines = newLines.map { line -> String in
         let trimmedEnd = String(line.reversed().drop(while: { $0 == " " }).reversed())
-        return trimmedEnd.isEmpty ? String(prefix.reversed().drop(while: { $0 == " " }).reversed()) : prefix + trimmedEnd
+        return trimmedEnd.isEmpty
+          ? String(prefix.reversed().drop(while: { $0 == " " }).reversed()) : prefix + trimmedEnd
       }
       lines.replaceSubrange(expected.fenceLine..<(closing - 1), with: newLines)
       changes.append(

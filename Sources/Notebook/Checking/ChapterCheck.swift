@@ -61,7 +61,8 @@ public struct ChapterCheck: Sendable {
       diagnostics.append(
         Diagnostic(
           file: path, line: line,
-          message: "the chapter ran out of time in this cell (\(ChapterCheck.seconds(seconds)); see --timeout)"))
+          message:
+            "the chapter ran out of time in this cell (\(ChapterCheck.seconds(seconds)); see --timeout)"))
     }
     var ranCount = 0
     for cell in chapter.cells {
@@ -100,7 +101,8 @@ public struct ChapterCheck: Sendable {
         diagnostics.append(
           Diagnostic(
             file: path, line: reference.line,
-            message: "unknown {{\(reference.name)}}: no cell publishes it (publish(\"\(reference.name)\", value))"))
+            message:
+              "unknown {{\(reference.name)}}: no cell publishes it (publish(\"\(reference.name)\", value))"))
       }
     }
     self.verdicts = verdicts
@@ -125,11 +127,15 @@ enum CompilerOutput {
       let parts = location.split(separator: ":")
       var detail: [String] = []
       for next in lines.dropFirst(index + 1) {
-        if next.range(of: ": error: ") != nil || next.range(of: ": warning: ") != nil || next.isEmpty { break }
+        if next.range(of: ": error: ") != nil || next.range(of: ": warning: ") != nil || next.isEmpty {
+          break
+        }
         detail.append(next)
       }
       if location.hasPrefix(chapterPath + ":"), parts.count >= 2, let number = Int(parts[parts.count - 2]) {
-        found.append(Diagnostic(file: chapterPath, line: number, message: message, detail: detail.joined(separator: "\n")))
+        found.append(
+          Diagnostic(
+            file: chapterPath, line: number, message: message, detail: detail.joined(separator: "\n")))
       } else if !found.contains(where: { $0.message == message }) {
         found.append(Diagnostic(file: chapterPath, line: 1, message: "in the generated program: \(line)"))
       }

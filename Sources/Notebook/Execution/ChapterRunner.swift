@@ -17,7 +17,8 @@ public struct ChapterRunner: Sendable {
 
   /// Compiles and runs `chapter` in a fresh folder under `workDirectory`.
   public func run(_ chapter: Chapter, workDirectory: URL) throws -> ChapterRun {
-    let folder = workDirectory.appendingPathComponent("\(chapter.slug)-\(getpid())-\(UUID().uuidString.prefix(8))")
+    let folder = workDirectory.appendingPathComponent(
+      "\(chapter.slug)-\(getpid())-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let mainFile = folder.appendingPathComponent("main.swift")
@@ -133,7 +134,9 @@ struct CellStreams {
       let afterMarker = rest[range.upperBound...]
       let lineEnd = afterMarker.firstIndex(of: "\n") ?? afterMarker.endIndex
       current = Int(afterMarker[..<lineEnd]) ?? current
-      rest = lineEnd == afterMarker.endIndex ? afterMarker[lineEnd...] : afterMarker[afterMarker.index(after: lineEnd)...]
+      rest =
+        lineEnd == afterMarker.endIndex
+        ? afterMarker[lineEnd...] : afterMarker[afterMarker.index(after: lineEnd)...]
     }
     append(current, rest)
     lastCell = current
@@ -158,7 +161,9 @@ struct CellStreams {
       if let number = Int(afterMarker[..<lineEnd]) {
         markers.append(ResultMarker(result: number, offset: text.utf8.count))
       }
-      rest = lineEnd == afterMarker.endIndex ? afterMarker[lineEnd...] : afterMarker[afterMarker.index(after: lineEnd)...]
+      rest =
+        lineEnd == afterMarker.endIndex
+        ? afterMarker[lineEnd...] : afterMarker[afterMarker.index(after: lineEnd)...]
     }
     text += rest
     return (text, markers)

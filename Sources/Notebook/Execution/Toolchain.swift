@@ -26,8 +26,9 @@ public struct Toolchain: Sendable {
   public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment)
     throws -> Toolchain
   {
-    let executable = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(
-      atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+    let executable = URL(
+      fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(
+        atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
     let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     guard let root = findPackageRoot(from: executable) ?? findPackageRoot(from: cwd) else {
       throw EngineError("cannot find the package (no Package.swift above \(cwd.path))")

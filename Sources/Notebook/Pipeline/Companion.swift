@@ -66,7 +66,8 @@ public enum Companion {
     let results = try process(options)
     try SiteWriter(results: results).write(
       to: URL(fileURLWithPath: options.outputDirectory))
-    Console.out("wrote \(options.outputDirectory)/ (\(results.count) chapter\(results.count == 1 ? "" : "s"))")
+    Console.out(
+      "wrote \(options.outputDirectory)/ (\(results.count) chapter\(results.count == 1 ? "" : "s"))")
     return results.allSatisfy { $0.check.passed }
   }
 
@@ -77,7 +78,8 @@ public enum Companion {
     }
     let folder = options.chaptersDirectory
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
       throw EngineError("no chapters folder '\(folder)'")
     }
     let names = try FileManager.default.contentsOfDirectory(atPath: folder)
@@ -174,7 +176,8 @@ public enum Companion {
     let seconds = String(format: "%5.1f s", result.seconds)
     var line = "\(name)  \(state) \(seconds)  \(check.verifiedCount)/\(check.checkedCount) checked"
     if !result.cached && result.run.compileSeconds > 0 {
-      line += String(format: "  (compile %.1f s, run %.1f s)", result.run.compileSeconds, result.run.runSeconds)
+      line += String(
+        format: "  (compile %.1f s, run %.1f s)", result.run.compileSeconds, result.run.runSeconds)
     }
     let errors = check.diagnostics.filter { $0.severity == .error }.count
     if errors > 0 { line += "  \(errors) error\(errors == 1 ? "" : "s")" }

@@ -121,13 +121,16 @@ extension PlotRenderer {
         let colour = entry.colourClass
         switch entry.swatch {
         case .line:
-          out += "<line class=\"line \(colour)\" x1=\"\(n(x))\" x2=\"\(n(x + 16))\" y1=\"\(n(y))\" y2=\"\(n(y))\"/>"
+          out +=
+            "<line class=\"line \(colour)\" x1=\"\(n(x))\" x2=\"\(n(x + 16))\" y1=\"\(n(y))\" y2=\"\(n(y))\"/>"
         case .dashed:
-          out += "<line class=\"hline \(colour)\" x1=\"\(n(x))\" x2=\"\(n(x + 16))\" y1=\"\(n(y))\" y2=\"\(n(y))\"/>"
+          out +=
+            "<line class=\"hline \(colour)\" x1=\"\(n(x))\" x2=\"\(n(x + 16))\" y1=\"\(n(y))\" y2=\"\(n(y))\"/>"
         case .dot:
           out += "<circle class=\"dot \(colour)\" cx=\"\(n(x + 8))\" cy=\"\(n(y))\" r=\"4\"/>"
         case .square:
-          out += "<rect class=\"swatch \(colour)\" x=\"\(n(x + 2))\" y=\"\(n(y - 6))\" width=\"12\" height=\"12\"/>"
+          out +=
+            "<rect class=\"swatch \(colour)\" x=\"\(n(x + 2))\" y=\"\(n(y - 6))\" width=\"12\" height=\"12\"/>"
         }
         out += "<text x=\"\(n(x + 22))\" y=\"\(n(y + 4))\">\(HTML.escape(entry.label))</text>\n"
         x += entry.width

@@ -35,7 +35,9 @@ struct CellView {
     if verdict == .differs, let expected = cell.expected {
       // The diff compares the whole text, so the tables and plots follow it.
       inner += diffHTML(expected: expected, actual: output.text)
-      for (position, record) in output.results.enumerated() { inner += resultHTML(record, position: position) }
+      for (position, record) in output.results.enumerated() {
+        inner += resultHTML(record, position: position)
+      }
     } else if !cell.options.norun {
       // Printed text and results in the order the cell produced them.
       for segment in output.segments {
@@ -95,7 +97,8 @@ struct CellView {
         actualLines.append(text)
       }
     }
-    return "<div class=\"diff\">\n<div class=\"expected\"><span class=\"diff-label\">Expected (chapter)</span>"
+    return
+      "<div class=\"diff\">\n<div class=\"expected\"><span class=\"diff-label\">Expected (chapter)</span>"
       + "<pre>\(expectedLines.joined(separator: "\n"))</pre></div>\n"
       + "<div class=\"actual\"><span class=\"diff-label\">Actual (this build)</span>"
       + "<pre>\(actualLines.joined(separator: "\n"))</pre></div>\n</div>\n"

@@ -100,7 +100,9 @@ public struct ChapterPage {
     return protection.restore(html, escape: { HTML.escape(fill($0)) })
   }
 
-  private func tableOfContents(headings: [MarkdownHeading], ids: HeadingIDs, fill: (String) -> String) -> String {
+  private func tableOfContents(headings: [MarkdownHeading], ids: HeadingIDs, fill: (String) -> String)
+    -> String
+  {
     let entries = headings.enumerated().filter { $0.element.level == 2 }
     guard entries.count >= 2 else { return "" }
     var out = "<nav class=\"toc\" aria-label=\"Contents\"><h2>Contents</h2><ol>\n"
@@ -121,7 +123,9 @@ public struct ChapterPage {
   static func cellOwning(line: Int, cells: [Cell], starts: [Int]) -> Int? {
     guard let position = starts.lastIndex(where: { $0 <= line }) else { return nil }
     let cell = cells[position]
-    let end = cell.expected.map { $0.closingLine ?? Int.max } ?? (cell.codeLine + cell.code.filter { $0 == "\n" }.count)
+    let end =
+      cell.expected.map { $0.closingLine ?? Int.max }
+      ?? (cell.codeLine + cell.code.filter { $0 == "\n" }.count)
     return line <= end ? cell.index : nil
   }
 }

@@ -24,7 +24,8 @@ public struct IndexPage {
         out += "\(HTML.escape(result.chapter.title))</a> "
         out += badge(check)
         out += "<p class=\"summary\">\(check.ranCount) cell\(check.ranCount == 1 ? "" : "s") run, "
-        out += "\(check.verifiedCount) of \(check.checkedCount) checked output\(check.checkedCount == 1 ? "" : "s") verified</p>"
+        out +=
+          "\(check.verifiedCount) of \(check.checkedCount) checked output\(check.checkedCount == 1 ? "" : "s") verified</p>"
         out += "</li>\n"
       }
       out += "</ul>\n"
