@@ -11,22 +11,22 @@
 
 /// The logistic function `1 / (1 + exp(-z))`, elementwise.
 public func sigmoid(_ z: Tensor) -> Tensor {
-  ModelKernels.map(z) { 1.0 / (1.0 + exp(-$0)) }
+  z.map { 1.0 / (1.0 + exp(-$0)) }
 }
 
 /// The rectified linear unit `max(0, z)`, elementwise.
 public func relu(_ z: Tensor) -> Tensor {
-  ModelKernels.map(z) { $0 > 0 ? $0 : 0 }
+  z.map { $0 > 0 ? $0 : 0 }
 }
 
 /// The leaky ReLU: `z` where positive, `slope * z` elsewhere.
 public func leakyRelu(_ z: Tensor, slope: Double = 0.01) -> Tensor {
-  ModelKernels.map(z) { $0 > 0 ? $0 : slope * $0 }
+  z.map { $0 > 0 ? $0 : slope * $0 }
 }
 
 /// The derivative of the sigmoid at `z`: `s * (1 - s)` with `s = sigmoid(z)`.
 public func sigmoidDerivative(_ z: Tensor) -> Tensor {
-  ModelKernels.map(z) {
+  z.map {
     let s = 1.0 / (1.0 + exp(-$0))
     return s * (1 - s)
   }
@@ -34,7 +34,7 @@ public func sigmoidDerivative(_ z: Tensor) -> Tensor {
 
 /// The derivative of tanh at `z`: `1 - tanh(z)^2`.
 public func tanhDerivative(_ z: Tensor) -> Tensor {
-  ModelKernels.map(z) {
+  z.map {
     let t = tanh($0)
     return 1 - t * t
   }
@@ -43,12 +43,12 @@ public func tanhDerivative(_ z: Tensor) -> Tensor {
 /// The derivative of ReLU at `z`: 1 where `z > 0`, else 0 (0 at `z = 0`, as the course's
 /// `relu_backward` sets `dZ[Z <= 0] = 0`).
 public func reluDerivative(_ z: Tensor) -> Tensor {
-  ModelKernels.map(z) { $0 > 0 ? 1 : 0 }
+  z.map { $0 > 0 ? 1 : 0 }
 }
 
 /// The derivative of the leaky ReLU at `z`: 1 where `z > 0`, else `slope`.
 public func leakyReluDerivative(_ z: Tensor, slope: Double = 0.01) -> Tensor {
-  ModelKernels.map(z) { $0 > 0 ? 1 : slope }
+  z.map { $0 > 0 ? 1 : slope }
 }
 
 /// An activation function of a layer, with its derivative.
@@ -65,7 +65,7 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
   public func apply(_ z: Tensor) -> Tensor {
     switch self {
     case .sigmoid: DeepLearning.sigmoid(z)
-    case .tanh: ModelKernels.map(z) { hyperbolicTangent($0) }
+    case .tanh: z.map { hyperbolicTangent($0) }
     case .relu: DeepLearning.relu(z)
     case .leakyRelu(let slope): DeepLearning.leakyRelu(z, slope: slope)
     case .linear: z

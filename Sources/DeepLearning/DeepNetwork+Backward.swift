@@ -15,7 +15,7 @@ extension DeepNetwork {
     let m = Double(cache.APrev.shape[1])
     var dW = Tensor.matmul(dZ, cache.APrev, transposeA: false, transposeB: true)
     dW *= 1 / m
-    var db = ModelKernels.rowSums(dZ)
+    var db = dZ.sum(axis: 1, keepDims: true)
     db *= 1 / m
     let dAPrev = Tensor.matmul(cache.W, dZ, transposeA: true, transposeB: false)
     return (dAPrev, dW, db)
@@ -75,7 +75,7 @@ extension DeepNetwork {
       updateParameters(grads, learningRate: learningRate)
       costs.append(cost)
       if printCost && i % printEvery == 0 {
-        print("Cost after iteration \(i): \(ModelKernels.fixed(cost))")
+        print("Cost after iteration \(i): \(cFormat(cost, fractionDigits: 6))")
       }
     }
     return costs

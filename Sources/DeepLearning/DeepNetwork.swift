@@ -120,6 +120,6 @@ public struct DeepNetwork: Sendable, Equatable {
 
   /// 0/1 predictions, 1 where the output is above 0.5.
   public func predict(_ X: Tensor) -> Tensor {
-    ModelKernels.map(modelForward(X).AL) { $0 > 0.5 ? 1 : 0 }
+    modelForward(X).AL.map { $0 > 0.5 ? 1 : 0 }
   }
 }

@@ -42,7 +42,7 @@ public struct LogisticRegression: Sendable, Equatable {
     let dz = ModelKernels.zip(A, Y, "propagate") { $0 - $1 }
     var dw = Tensor.matmul(X, dz, transposeA: false, transposeB: true)
     dw *= 1 / m
-    let db = 1 / m * ModelKernels.sum(dz)
+    let db = 1 / m * dz.sum()
     return (dw, db, cost)
   }
 
@@ -66,7 +66,7 @@ public struct LogisticRegression: Sendable, Equatable {
       b -= learningRate * db
       if i % 100 == 0 {
         costs.append(cost)
-        if printCost { print("Cost after iteration \(i): \(ModelKernels.fixed(cost))") }
+        if printCost { print("Cost after iteration \(i): \(cFormat(cost, fractionDigits: 6))") }
       }
     }
     return costs
@@ -81,7 +81,7 @@ public struct LogisticRegression: Sendable, Equatable {
 
   /// 0/1 predictions, 1 where the probability is above 0.5; shape `(1, m)`.
   public func predict(_ X: Tensor) -> Tensor {
-    ModelKernels.map(probabilities(X)) { $0 > 0.5 ? 1 : 0 }
+    probabilities(X).map { $0 > 0.5 ? 1 : 0 }
   }
 
   /// The course's `model()`: zeros, then gradient descent on the training set. Returns the

@@ -21,7 +21,7 @@ public func binaryCrossEntropy(_ a: Tensor, _ y: Tensor) -> Double {
   let terms = ModelKernels.zip(a, y, "binaryCrossEntropy") { a, y in
     log(a) * y + log(1 - a) * (1 - y)
   }
-  return -ModelKernels.sum(terms) / Double(exampleCount(y))
+  return -terms.sum() / Double(exampleCount(y))
 }
 
 /// The gradient of the cross-entropy with respect to the predictions (before averaging):
@@ -36,5 +36,5 @@ public func binaryCrossEntropyDerivative(_ a: Tensor, _ y: Tensor) -> Tensor {
 /// the course's `100 - np.mean(np.abs(prediction - Y)) * 100`.
 public func accuracy(_ predictions: Tensor, _ labels: Tensor) -> Double {
   let misses = ModelKernels.zip(predictions, labels, "accuracy") { p, y in abs(p - y) }
-  return 100 - ModelKernels.sum(misses) / Double(max(misses.count, 1)) * 100
+  return 100 - misses.sum() / Double(max(misses.count, 1)) * 100
 }

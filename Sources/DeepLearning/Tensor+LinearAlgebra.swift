@@ -149,7 +149,9 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
 /// The product of aligned rank-1/rank-2 operands, a rank-1 operand acting as a row (left) or a
 /// column (right) that is dropped from the result shape.
 func matrixProduct(_ a: Tensor, _ b: Tensor) -> Tensor {
-  if a.rank == 1, b.rank == 1 { return Tensor(innerProduct(a.scalars, b.scalars)) }
+  if a.rank == 1, b.rank == 1, a.count >= Tensor.blasThreshold {
+    return Tensor(blasInnerProduct(a.scalars, b.scalars))
+  }
   let m = a.rank == 2 ? a.shape[0] : 1
   let k = a.shape[a.rank - 1]
   let n = b.rank == 2 ? b.shape[1] : 1
@@ -162,18 +164,10 @@ func matrixProduct(_ a: Tensor, _ b: Tensor) -> Tensor {
   return Tensor(shape: Shape(dims), scalars: values)
 }
 
-/// The inner product of two equally long vectors: `cblas_ddot` (as numpy uses for 1-D·1-D) from
-/// ``Tensor/blasThreshold`` elements, a plain loop below.
-func innerProduct(_ a: [Double], _ b: [Double]) -> Double {
+/// The inner product of two equally long vectors through `cblas_ddot`, as numpy computes 1-D·1-D.
+func blasInnerProduct(_ a: [Double], _ b: [Double]) -> Double {
   a.withUnsafeBufferPointer { pa in
-    b.withUnsafeBufferPointer { pb in
-      guard pa.count >= Tensor.blasThreshold else {
-        var s = 0.0
-        for i in 0..<pa.count { s += pa[i] * pb[i] }
-        return s
-      }
-      return cblas_ddot(blasint(pa.count), pa.baseAddress, 1, pb.baseAddress, 1)
-    }
+    b.withUnsafeBufferPointer { pb in cblas_ddot(blasint(pa.count), pa.baseAddress, 1, pb.baseAddress, 1) }
   }
 }
 

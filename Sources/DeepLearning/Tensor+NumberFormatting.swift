@@ -23,14 +23,7 @@ struct DecimalDigits: Equatable {
   /// does) to `fractionDigits` digits after the point, or to `fractionDigits + 1` significant
   /// digits if `scientific`.
   init(rounding x: Double, fractionDigits: Int, scientific: Bool) {
-    var buffer = [CChar](repeating: 0, count: 400)
-    let count = buffer.withUnsafeMutableBufferPointer { out in
-      withVaList([Int32(fractionDigits), x]) { args in
-        vsnprintf(out.baseAddress, out.count, scientific ? "%.*e" : "%.*f", args)
-      }
-    }
-    let text = String(decoding: buffer[0..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    self.init(parsing: text)
+    self.init(parsing: cFormat(x, fractionDigits: fractionDigits, scientific: scientific))
   }
 
   /// Parses `[-]digits[.digits][e[+-]digits]`.
@@ -196,4 +189,17 @@ func scalarDescription(_ x: Double) -> String {
   let magnitude = String(Swift.abs(exponent))
   return parts.integer + (parts.fraction.isEmpty ? "" : "." + parts.fraction) + "e"
     + (exponent < 0 ? "-" : "+") + (magnitude.count < 2 ? "0" : "") + magnitude
+}
+
+/// `x` as C's `printf` writes it with `%.*f` (or `%.*e` if `scientific`): correctly rounded from
+/// the exact binary value, as numpy's and Python's `%f` are (`cFormat(0.6930480, fractionDigits: 6)`
+/// is `0.693048`).
+func cFormat(_ x: Double, fractionDigits: Int, scientific: Bool = false) -> String {
+  var buffer = [CChar](repeating: 0, count: 400)
+  let count = buffer.withUnsafeMutableBufferPointer { out in
+    withVaList([Int32(fractionDigits), x]) { args in
+      vsnprintf(out.baseAddress, out.count, scientific ? "%.*e" : "%.*f", args)
+    }
+  }
+  return String(decoding: buffer[0..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

@@ -95,13 +95,13 @@ public struct TwoLayerNetwork: Sendable, Equatable {
     let dZ2 = ModelKernels.zip(cache.A2, Y, "backward: A2 - Y") { $0 - $1 }
     var dW2 = Tensor.matmul(dZ2, cache.A1, transposeA: false, transposeB: true)
     dW2 *= 1 / m
-    var db2 = ModelKernels.rowSums(dZ2)
+    var db2 = dZ2.sum(axis: 1, keepDims: true)
     db2 *= 1 / m
     var dZ1 = Tensor.matmul(W2, dZ2, transposeA: true, transposeB: false)
     hiddenActivation.multiplyByDerivative(&dZ1, output: cache.A1)
     var dW1 = Tensor.matmul(dZ1, X, transposeA: false, transposeB: true)
     dW1 *= 1 / m
-    var db1 = ModelKernels.rowSums(dZ1)
+    var db1 = dZ1.sum(axis: 1, keepDims: true)
     db1 *= 1 / m
     return Gradients(dW1: dW1, db1: db1, dW2: dW2, db2: db2)
   }
@@ -132,7 +132,7 @@ public struct TwoLayerNetwork: Sendable, Equatable {
       update(grads, learningRate: learningRate)
       costs.append(cost)
       if printCost && i % 1000 == 0 {
-        print("Cost after iteration \(i): \(ModelKernels.fixed(cost))")
+        print("Cost after iteration \(i): \(cFormat(cost, fractionDigits: 6))")
       }
     }
     return costs
@@ -155,6 +155,6 @@ public struct TwoLayerNetwork: Sendable, Equatable {
 
   /// 0/1 predictions, 1 where the output probability is above 0.5; shape `(n_y, m)`.
   public func predict(_ X: Tensor) -> Tensor {
-    ModelKernels.map(forward(X).A2) { $0 > 0.5 ? 1 : 0 }
+    forward(X).A2.map { $0 > 0.5 ? 1 : 0 }
   }
 }
