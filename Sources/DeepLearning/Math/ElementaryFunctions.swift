@@ -1,0 +1,57 @@
+// The library's elementary functions of one Double: exp, log, log10, log2, tanh, sin, cos,
+// pow, sqrt and the sigmoid, each a fixed sequence of IEEE operations written in Swift (no libm
+// call, no fused multiply-add), so a chapter's numbers are the same bits on every CPU, SIMD
+// level and operating system. Chapter programs see these (not the C library's) when they write
+// `exp(x)` on a Double; the tensor functions apply them elementwise.
+
+/// `e^x`, within 0.51 ulp.
+public func exp(_ x: Double) -> Double { deterministicExp(x) }
+
+/// The natural logarithm: `-inf` at 0, nan for negative `x`; within 0.52 ulp.
+public func log(_ x: Double) -> Double { deterministicLog(x) }
+
+/// The base-10 logarithm: log x times 1/ln 10 in double-double, rounded once.
+public func log10(_ x: Double) -> Double {
+  scaledLogarithm(x, MathTables.invLn10Hi, MathTables.invLn10Lo)
+}
+
+/// The base-2 logarithm: log x times 1/ln 2 in double-double, rounded once.
+public func log2(_ x: Double) -> Double {
+  scaledLogarithm(x, MathTables.invLn2Hi, MathTables.invLn2Lo)
+}
+
+/// The hyperbolic tangent, within 0.6 ulp.
+public func tanh(_ x: Double) -> Double { deterministicTanh(x) }
+
+/// The logistic sigmoid `1 / (1 + e^-z)`, within 0.6 ulp.
+public func sigmoid(_ z: Double) -> Double { deterministicSigmoid(z) }
+
+/// The sine (radians); accurate to under 1 ulp for |x| < 1.6e6.
+public func sin(_ x: Double) -> Double { deterministicSin(x) }
+
+/// The cosine (radians); accurate to under 1 ulp for |x| < 1.6e6.
+public func cos(_ x: Double) -> Double { deterministicCos(x) }
+
+/// `x` raised to the power `y` (C99's special values: `pow(x, 0) = 1`, `pow(-8, 1.0/3) = nan`).
+public func pow(_ x: Double, _ y: Double) -> Double { deterministicPow(x, y) }
+
+/// The square root (IEEE's correctly rounded one, the same everywhere).
+public func sqrt(_ x: Double) -> Double { x.squareRoot() }
+
+/// `log(x) * (hi + lo)` rounded once; exact powers of the base give exact integers.
+func scaledLogarithm(_ x: Double, _ hi: Double, _ lo: Double) -> Double {
+  guard x > 0, x.isFinite else { return deterministicLog(x) }
+  var head: Double
+  var tail: Double
+  if x > 0x1.fp-1 && x < 0x1.08p0 {
+    (head, tail) = logarithmNearOne(x - 1.0)
+  } else if x < 0x1p-1022 {
+    let (h, t) = logarithmParts(x * 0x1p52)
+    let (s, e) = twoSum(h, -52 * MathTables.ln2Hi)
+    (head, tail) = (s, e + t - 52 * MathTables.ln2Lo)
+  } else {
+    (head, tail) = logarithmParts(x)
+  }
+  let (p, e) = twoProduct(head, hi)
+  return p + (e + (tail * hi + head * lo))
+}
