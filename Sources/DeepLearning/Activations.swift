@@ -1,17 +1,12 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 // The course's activation functions and their derivatives, elementwise over tensors of any
-// shape. Each is computed with the same formula as the course's numpy code, so results agree
-// with numpy to the last bits or nearly so. `tanh(_:)` itself is one of the tensor's
-// elementwise functions.
+// shape, computed with the library's own sigmoid and tanh (ElementaryFunctions.swift): the
+// same bits on every machine, and within an ulp of the exact values, so they agree with
+// numpy's `1 / (1 + np.exp(-z))` to the last bit or nearly so. `tanh(_:)` itself is one of the
+// tensor's elementwise functions.
 
 /// The logistic function `1 / (1 + exp(-z))`, elementwise.
 public func sigmoid(_ z: Tensor) -> Tensor {
-  z.map { 1.0 / (1.0 + exp(-$0)) }
+  z.map { deterministicSigmoid($0) }
 }
 
 /// The rectified linear unit `max(0, z)`, elementwise.
@@ -27,7 +22,7 @@ public func leakyRelu(_ z: Tensor, slope: Double = 0.01) -> Tensor {
 /// The derivative of the sigmoid at `z`: `s * (1 - s)` with `s = sigmoid(z)`.
 public func sigmoidDerivative(_ z: Tensor) -> Tensor {
   z.map {
-    let s = 1.0 / (1.0 + exp(-$0))
+    let s = deterministicSigmoid($0)
     return s * (1 - s)
   }
 }
@@ -89,7 +84,7 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .sigmoid:
       ModelKernels.zip(dA, z, "sigmoid backward") { da, z in
-        let s = 1.0 / (1.0 + exp(-z))
+        let s = deterministicSigmoid(z)
         return da * s * (1 - s)
       }
     case .tanh:
@@ -116,9 +111,9 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-/// The C library's `tanh` of one value (named apart from `Activation.tanh`).
+/// The library's `tanh` of one value (named apart from `Activation.tanh`).
 @inline(__always)
-func hyperbolicTangent(_ x: Double) -> Double { tanh(x) }
+func hyperbolicTangent(_ x: Double) -> Double { deterministicTanh(x) }
 
 extension Activation {
   /// Multiplies `d` elementwise by `g'(z)` computed from the activation `a = g(z)`, in place:

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Small labelled 2-D data sets for the course's classifiers, examples in columns: `X` has
 /// shape `(2, m)` (or `(n, m)`), `Y` has shape `(1, m)` with labels 0 and 1.
 ///

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The number of examples in a tensor laid out with examples in columns: the last axis of a
 /// matrix (`Y` of shape `(1, m)`), or the element count of a vector.
 func exampleCount(_ t: Tensor) -> Int {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Single-pass loops the models use on their hot paths: one allocation per result, no
 /// broadcasting machinery, no intermediate tensors.
 enum ModelKernels {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension NumPyRandom {
   /// A standard normal value by numpy's legacy polar method (`np.random.randn()`).
   ///

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Elementwise arithmetic with numpy's broadcasting: `a + b`, `a * 2`, `1 - a`, `-a`, `a += b`.
 extension Tensor {
   public static func + (a: Tensor, b: Tensor) -> Tensor { broadcasting(a, b, +) }
@@ -35,12 +29,21 @@ extension Tensor {
   public static func /= (a: inout Tensor, s: Double) { a.updateEach { $0 / s } }
 }
 
+// The elementwise functions use the library's own exp, log, tanh, sin, cos and pow
+// (ElementaryFunctions.swift), so their results are the same bits on every machine.
+
 /// The elementwise exponential (numpy's `np.exp`).
-public func exp(_ t: Tensor) -> Tensor { t.map { exp($0) } }
+public func exp(_ t: Tensor) -> Tensor { t.map { deterministicExp($0) } }
 /// The elementwise natural logarithm (numpy's `np.log`); `log(0)` is `-inf`, negatives give nan.
-public func log(_ t: Tensor) -> Tensor { t.map { log($0) } }
+public func log(_ t: Tensor) -> Tensor { t.map { deterministicLog($0) } }
+/// The elementwise base-10 logarithm (numpy's `np.log10`).
+public func log10(_ t: Tensor) -> Tensor { t.map { log10($0) } }
 /// The elementwise hyperbolic tangent (numpy's `np.tanh`).
-public func tanh(_ t: Tensor) -> Tensor { t.map { tanh($0) } }
+public func tanh(_ t: Tensor) -> Tensor { t.map { deterministicTanh($0) } }
+/// The elementwise sine (numpy's `np.sin`).
+public func sin(_ t: Tensor) -> Tensor { t.map { deterministicSin($0) } }
+/// The elementwise cosine (numpy's `np.cos`).
+public func cos(_ t: Tensor) -> Tensor { t.map { deterministicCos($0) } }
 /// The elementwise square root (numpy's `np.sqrt`).
 public func sqrt(_ t: Tensor) -> Tensor { t.map { $0.squareRoot() } }
 /// The elementwise absolute value (numpy's `np.abs`).
@@ -48,7 +51,7 @@ public func abs(_ t: Tensor) -> Tensor { t.map { Swift.abs($0) } }
 /// Every element raised to the power `p` (numpy's `np.power(t, p)`, `t ** p`).
 public func pow(_ t: Tensor, _ p: Double) -> Tensor {
   if p == 2 { return t.map { $0 * $0 } }
-  return t.map { pow($0, p) }
+  return t.map { deterministicPow($0, p) }
 }
 
 /// The larger of two values, nan if either is nan (numpy's `np.maximum` on scalars).

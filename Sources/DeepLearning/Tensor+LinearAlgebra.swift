@@ -1,21 +1,44 @@
 import COpenBLAS
 
 /// Matrix products with numpy's rules: `dot` (np.dot), `matmul` (np.matmul), `outer`, and the
-/// transposing fast path ``Tensor/matmul(_:_:transposeA:transposeB:)``. Products with at least
-/// ``Tensor/blasThreshold`` multiply-adds go to OpenBLAS `cblas_dgemm`; smaller ones run plain
-/// loops. Measured on this project's machine, a `cblas_dgemm` call costs about 0.07 µs, so the
-/// loops only win (or tie) for products of a few dozen multiply-adds: 2×2×2 takes 0.06 µs in
-/// loops and 0.07 µs in BLAS, 3×3×3 0.08 vs 0.07, 1×1×64 0.26 vs 0.10, 4×400×2 (the planar
-/// network's first layer) 0.71 vs 0.41, 16×16×16 2.4 vs 0.5.
+/// transposing fast path ``Tensor/matmul(_:_:transposeA:transposeB:)``.
+///
+/// Every product here runs the library's own kernel (``MatrixKernel``), whose summation order
+/// is fixed by the shapes alone, so a product is the same bits on every CPU, thread count and
+/// SIMD width. OpenBLAS, whose kernels differ from one CPU to the next in the last bits, is
+/// used only where asked for by name: ``Tensor/blasMatmul(_:_:transposeA:transposeB:)``.
 extension Tensor {
-  /// The number of multiply-adds (`m * n * k`) from which a product is handed to `cblas_dgemm`.
-  public static let blasThreshold = 32
-
   /// The product `op(a) · op(b)` of two rank-2 tensors, where `op` transposes when asked,
   /// without materializing a transpose (`Tensor.matmul(W, A, transposeA: true, ...)` is `W.T @ A`).
   public static func matmul(
     _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false
   ) -> Tensor {
+    let (m, n, k) = productShape(a, b, transposeA: transposeA, transposeB: transposeB)
+    let values = product(
+      a.scalars, b.scalars, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB,
+      useBLAS: false)
+    return Tensor(shape: [m, n], scalars: values)
+  }
+
+  /// `op(a) · op(b)` through OpenBLAS's `cblas_dgemm`: faster on large products (about 4x the
+  /// library's kernel at n = 1024 on two cores), but its last bits depend on the CPU OpenBLAS
+  /// picks a kernel for and on its thread count, so a value computed this way may print
+  /// differently on another machine. For benchmarks and for work where reproducibility does not
+  /// matter; chapters use ``matmul(_:_:transposeA:transposeB:)``.
+  public static func blasMatmul(
+    _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false
+  ) -> Tensor {
+    let (m, n, k) = productShape(a, b, transposeA: transposeA, transposeB: transposeB)
+    let values = product(
+      a.scalars, b.scalars, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB,
+      useBLAS: true)
+    return Tensor(shape: [m, n], scalars: values)
+  }
+
+  /// `(m, n, k)` of `op(a) · op(b)`, trapping with numpy's message when the inner extents differ.
+  static func productShape(
+    _ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool
+  ) -> (m: Int, n: Int, k: Int) {
     guard a.rank == 2, b.rank == 2 else {
       fatalError("Tensor.matmul needs two rank-2 tensors, got shapes \(a.shape) and \(b.shape)")
     }
@@ -28,16 +51,14 @@ extension Tensor {
         "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size \(kb) is different from \(k))"
       )
     }
-    let values = product(
-      a.scalars, b.scalars, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB,
-      useBLAS: m * n * k >= blasThreshold)
-    return Tensor(shape: [m, n], scalars: values)
+    return (m, n, k)
   }
 
-  /// The `m × n` row-major product of `op(a)` (`m × k`) and `op(b)` (`k × n`).
+  /// The `m × n` row-major product of `op(a)` (`m × k`) and `op(b)` (`k × n`): the library's
+  /// kernel, or OpenBLAS when `useBLAS`.
   static func product(
     _ a: [Double], _ b: [Double], m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool,
-    useBLAS: Bool
+    useBLAS: Bool = false
   ) -> [Double] {
     var out = [Double](repeating: 0, count: m * n)
     guard m > 0, n > 0, k > 0 else { return out }
@@ -53,7 +74,7 @@ extension Tensor {
               pb.baseAddress, blasint(transposeB ? k : n), 0.0,
               pc.baseAddress, blasint(n))
           } else {
-            loopProduct(
+            MatrixKernel.multiply(
               pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, n: n, k: k,
               transposeA: transposeA, transposeB: transposeB)
           }
@@ -63,31 +84,19 @@ extension Tensor {
     return out
   }
 
-  /// Plain i-k-j loops accumulating into a zeroed `c`; the innermost loop runs along a row of
-  /// `c` and, without `transposeB`, along a row of `b`, so it is contiguous and vectorizes.
+  /// Plain i-k-j loops accumulating into a zeroed `c`, the textbook triple loop: the baseline
+  /// ``naiveMatmul(_:_:)`` measures the library's kernel against. Its additions come in the
+  /// same order as the kernel's, so the two agree bit for bit.
   static func loopProduct(
     _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
-    m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool
+    m: Int, n: Int, k: Int
   ) {
-    let (ai, ap) = transposeA ? (1, m) : (k, 1)
-    if !transposeB {
-      for i in 0..<m {
-        let row = c + i * n
-        for p in 0..<k {
-          let x = a[i * ai + p * ap]
-          let brow = b + p * n
-          for j in 0..<n { row[j] += x * brow[j] }
-        }
-      }
-    } else {
-      // b is stored n × k: each result element is a dot product of two strided rows.
-      for i in 0..<m {
-        for j in 0..<n {
-          let brow = b + j * k
-          var s = 0.0
-          for p in 0..<k { s += a[i * ai + p * ap] * brow[p] }
-          c[i * n + j] = s
-        }
+    for i in 0..<m {
+      let row = c + i * n
+      for p in 0..<k {
+        let x = a[i * k + p]
+        let brow = b + p * n
+        for j in 0..<n { row[j] += x * brow[j] }
       }
     }
   }
@@ -99,10 +108,17 @@ public func naiveMatmul(_ a: Tensor, _ b: Tensor) -> Tensor {
   guard a.rank == 2, b.rank == 2, a.shape[1] == b.shape[0] else {
     fatalError("naiveMatmul needs (m, k) and (k, n) tensors, got \(a.shape) and \(b.shape)")
   }
-  let values = Tensor.product(
-    a.scalars, b.scalars, m: a.shape[0], n: b.shape[1], k: a.shape[1], transposeA: false,
-    transposeB: false, useBLAS: false)
-  return Tensor(shape: [a.shape[0], b.shape[1]], scalars: values)
+  let (m, n, k) = (a.shape[0], b.shape[1], a.shape[1])
+  var values = [Double](repeating: 0, count: m * n)
+  a.scalars.withUnsafeBufferPointer { pa in
+    b.scalars.withUnsafeBufferPointer { pb in
+      values.withUnsafeMutableBufferPointer { pc in
+        guard m > 0, n > 0, k > 0 else { return }
+        Tensor.loopProduct(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, n: n, k: k)
+      }
+    }
+  }
+  return Tensor(shape: [m, n], scalars: values)
 }
 
 /// numpy's `np.dot`: 1-D·1-D is the inner product as a rank-0 tensor, 2-D·2-D the matrix product,
@@ -149,32 +165,35 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
 /// The product of aligned rank-1/rank-2 operands, a rank-1 operand acting as a row (left) or a
 /// column (right) that is dropped from the result shape.
 func matrixProduct(_ a: Tensor, _ b: Tensor) -> Tensor {
-  if a.rank == 1, b.rank == 1, a.count >= Tensor.blasThreshold {
-    return Tensor(blasInnerProduct(a.scalars, b.scalars))
+  if a.rank == 1, b.rank == 1 {
+    return Tensor(innerProduct(a.scalars, b.scalars))
   }
   let m = a.rank == 2 ? a.shape[0] : 1
   let k = a.shape[a.rank - 1]
   let n = b.rank == 2 ? b.shape[1] : 1
   let values = Tensor.product(
     a.scalars, b.scalars, m: m, n: n, k: k, transposeA: false, transposeB: false,
-    useBLAS: m * n * k >= Tensor.blasThreshold)
+    useBLAS: false)
   var dims: [Int] = []
   if a.rank == 2 { dims.append(m) }
   if b.rank == 2 { dims.append(n) }
   return Tensor(shape: Shape(dims), scalars: values)
 }
 
-/// The inner product of two equally long vectors through `cblas_ddot`, as numpy computes 1-D·1-D.
-func blasInnerProduct(_ a: [Double], _ b: [Double]) -> Double {
+/// The inner product of two equally long vectors in the library's fixed order
+/// (``MatrixKernel/dot(_:_:count:)``).
+func innerProduct(_ a: [Double], _ b: [Double]) -> Double {
   a.withUnsafeBufferPointer { pa in
-    b.withUnsafeBufferPointer { pb in cblas_ddot(blasint(pa.count), pa.baseAddress, 1, pb.baseAddress, 1) }
+    b.withUnsafeBufferPointer { pb in
+      guard let x = pa.baseAddress, let y = pb.baseAddress else { return 0 }
+      return MatrixKernel.dot(x, y, count: pa.count)
+    }
   }
 }
 
 /// The outer product of two tensors, flattened first (numpy's `np.outer`): shape `(a.count, b.count)`.
 public func outer(_ a: Tensor, _ b: Tensor) -> Tensor {
   let values = Tensor.product(
-    a.scalars, b.scalars, m: a.count, n: b.count, k: 1, transposeA: false, transposeB: false,
-    useBLAS: false)
+    a.scalars, b.scalars, m: a.count, n: b.count, k: 1, transposeA: false, transposeB: false)
   return Tensor(shape: [a.count, b.count], scalars: values)
 }
