@@ -23,6 +23,9 @@ struct ChapterSelection: ParsableArguments {
   @Option(name: .long, help: "How many chapters compile and run at the same time (at least 1).")
   var jobs = 2
 
+  @Flag(name: .long, help: "Run every chapter afresh: neither read nor write the cache.")
+  var noCache = false
+
   @Argument(help: "Chapter files to process instead of the whole chapters folder.")
   var files: [String] = []
 
@@ -37,6 +40,7 @@ struct ChapterSelection: ParsableArguments {
     options.chaptersDirectory = chapters
     options.timeout = timeout
     options.jobs = jobs
+    options.noCache = noCache
     return options
   }
 }

@@ -37,12 +37,18 @@ struct CompanionRunner {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
 
-  /// Runs `companion arguments` with `directory` as the current folder.
-  static func run(_ arguments: [String], in directory: URL) throws -> Outcome {
+  /// Runs `companion arguments` with `directory` as the current folder, with `environment`
+  /// added to (or replacing variables of) this process's environment.
+  static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:])
+    throws -> Outcome
+  {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

@@ -10,7 +10,7 @@ public struct ChapterProgram: Sendable, Equatable {
   public var source: String
 
   /// The modules every chapter program imports.
-  public static let imports = ["DeepLearning", "NotebookRuntime", "Foundation"]
+  public static let imports = ["DeepLearning", "NotebookRuntime"]
 
   /// Generates the program for `chapter`; `sourcePath` is the file name compiler errors and
   /// traps report (usually the chapter path).

@@ -14,6 +14,8 @@ public struct CompanionOptions: Sendable {
   public var bless = false
   /// How many chapters compile and run at the same time.
   public var jobs = 2
+  /// Whether to run every chapter afresh, neither reading nor writing the cache.
+  public var noCache = false
 
   /// Creates the default options.
   public init() {}
@@ -129,7 +131,7 @@ public enum Companion {
         let key = ResultCache.key(for: chapter, environmentKey: environmentKey)
         var cached = false
         let run: ChapterRun
-        if let stored = cache.load(key: key) {
+        if !options.noCache, let stored = cache.load(key: key) {
           run = stored
           cached = true
         } else {
@@ -140,7 +142,9 @@ public enum Companion {
           } catch {
             return .failure(EngineError("\(chapter.path): \(error)"))
           }
-          if run.isCacheable && run.status == .completed { cache.store(run, key: key) }
+          if !options.noCache && run.isCacheable && run.status == .completed {
+            cache.store(run, key: key)
+          }
         }
         let check = ChapterCheck(chapter: chapter, run: run)
         return .success(

@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  @preconcurrency import Darwin
+#endif
+
+// What chapter programs use from the C library besides the math, which they take from
+// DeepLearning: printf-style formatting and a monotonic clock. Chapter programs do not import
+// Foundation, so `exp(x)` on a Double is always the library's reproducible function (with
+// Foundation in scope it would be ambiguous with the C library's, which is not the same bits
+// on every CPU).
+
+extension String {
+  /// The C library's `printf` formatting of `arguments` (`String(format: "%.4f", x)`), as
+  /// Foundation offers it. Decimal conversion in glibc and Darwin is exact, so the text is the
+  /// same on every machine.
+  @_disfavoredOverload  // where Foundation is imported too (the engine), Foundation's wins
+  public init(format: String, _ arguments: any CVarArg...) {
+    self = withVaList(arguments) { list in
+      var buffer = [CChar](repeating: 0, count: 128)
+      let needed = Int(vsnprintf(&buffer, buffer.count, format, list))
+      guard needed >= buffer.count else { return String(cString: buffer) }
+      return withVaList(arguments) { again in
+        buffer = [CChar](repeating: 0, count: needed + 1)
+        _ = vsnprintf(&buffer, buffer.count, format, again)
+        return String(cString: buffer)
+      }
+    }
+  }
+}
+
+/// Wall-clock time since the watch was made, from the monotonic clock: for timing cells
+/// (which are `volatile`, never compared).
+public struct Stopwatch: Sendable {
+  private let start: Double
+
+  /// Starts the watch.
+  public init() { start = Stopwatch.now() }
+
+  /// Seconds since the watch was started.
+  public var elapsedSeconds: Double { Stopwatch.now() - start }
+
+  private static func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
+  }
+}
