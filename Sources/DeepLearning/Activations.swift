@@ -6,7 +6,7 @@
 
 /// The logistic function `1 / (1 + exp(-z))`, elementwise.
 public func sigmoid(_ z: Tensor) -> Tensor {
-  z.map { deterministicSigmoid($0) }
+  z.elementwiseSigmoid()
 }
 
 /// The rectified linear unit `max(0, z)`, elementwise.
@@ -21,16 +21,16 @@ public func leakyRelu(_ z: Tensor, slope: Double = 0.01) -> Tensor {
 
 /// The derivative of the sigmoid at `z`: `s * (1 - s)` with `s = sigmoid(z)`.
 public func sigmoidDerivative(_ z: Tensor) -> Tensor {
-  z.map {
-    let s = deterministicSigmoid($0)
+  z.mapElementary { z, tables in
+    let s = deterministicSigmoid(z, tables)
     return s * (1 - s)
   }
 }
 
 /// The derivative of tanh at `z`: `1 - tanh(z)^2`.
 public func tanhDerivative(_ z: Tensor) -> Tensor {
-  z.map {
-    let t = tanh($0)
+  z.mapElementary { z, tables in
+    let t = deterministicTanh(z, tables)
     return 1 - t * t
   }
 }
@@ -60,7 +60,7 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
   public func apply(_ z: Tensor) -> Tensor {
     switch self {
     case .sigmoid: DeepLearning.sigmoid(z)
-    case .tanh: z.map { hyperbolicTangent($0) }
+    case .tanh: z.elementwiseTanh()
     case .relu: DeepLearning.relu(z)
     case .leakyRelu(let slope): DeepLearning.leakyRelu(z, slope: slope)
     case .linear: z
@@ -83,19 +83,21 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
   public func backward(_ dA: Tensor, z: Tensor) -> Tensor {
     switch self {
     case .sigmoid:
-      ModelKernels.zip(dA, z, "sigmoid backward") { da, z in
-        let s = deterministicSigmoid(z)
+      let tables = MathTablePointers.shared
+      return ModelKernels.zip(dA, z, "sigmoid backward") { da, z in
+        let s = deterministicSigmoid(z, tables)
         return da * s * (1 - s)
       }
     case .tanh:
-      ModelKernels.zip(dA, z, "tanh backward") { da, z in
-        let t = hyperbolicTangent(z)
+      let tables = MathTablePointers.shared
+      return ModelKernels.zip(dA, z, "tanh backward") { da, z in
+        let t = deterministicTanh(z, tables)
         return da * (1 - t * t)
       }
-    case .relu: ModelKernels.zip(dA, z, "relu backward") { da, z in z > 0 ? da : 0 }
+    case .relu: return ModelKernels.zip(dA, z, "relu backward") { da, z in z > 0 ? da : 0 }
     case .leakyRelu(let slope):
-      ModelKernels.zip(dA, z, "leaky relu backward") { da, z in z > 0 ? da : da * slope }
-    case .linear: dA
+      return ModelKernels.zip(dA, z, "leaky relu backward") { da, z in z > 0 ? da : da * slope }
+    case .linear: return dA
     }
   }
 
@@ -113,7 +115,7 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
 
 /// The library's `tanh` of one value (named apart from `Activation.tanh`).
 @inline(__always)
-func hyperbolicTangent(_ x: Double) -> Double { deterministicTanh(x) }
+func hyperbolicTangent(_ x: Double) -> Double { deterministicTanh(x, .shared) }
 
 extension Activation {
   /// Multiplies `d` elementwise by `g'(z)` computed from the activation `a = g(z)`, in place:

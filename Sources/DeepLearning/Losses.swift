@@ -12,10 +12,56 @@ func exampleCount(_ t: Tensor) -> Int {
 /// label gives `inf` or `nan`, as in numpy.
 /// - Precondition: `a` and `y` have the same shape.
 public func binaryCrossEntropy(_ a: Tensor, _ y: Tensor) -> Double {
-  let terms = ModelKernels.zip(a, y, "binaryCrossEntropy") { a, y in
-    log(a) * y + log(1 - a) * (1 - y)
+  guard a.shape == y.shape else {
+    fatalError("binaryCrossEntropy: shapes \(a.shape) and \(y.shape) differ")
   }
-  return -terms.sum() / Double(exampleCount(y))
+  let tables = MathTablePointers.shared
+  let n = a.count
+  let terms = [Double](unsafeUninitializedCapacity: n) { out, initialized in
+    a.scalars.withUnsafeBufferPointer { pa in
+      y.scalars.withUnsafeBufferPointer { py in
+        crossEntropyTerms(pa, py, out, tables)
+      }
+    }
+    initialized = n
+  }
+  return -Tensor(shape: a.shape, scalars: terms).sum() / Double(exampleCount(y))
+}
+
+/// `log(a) * y + log(1 - a) * (1 - y)` for every element. For a label of exactly 1 (or 0) the
+/// other product is a signed zero whenever its log is finite, and adding it changes nothing, so
+/// only the log that matters is taken (four lanes at a time); other labels take the formula.
+@inline(__always)
+func crossEntropyTerms(
+  _ a: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>,
+  _ out: UnsafeMutableBufferPointer<Double>, _ tables: MathTablePointers
+) {
+  @inline(__always)
+  func term(_ a: Double, _ y: Double) -> Double {
+    if y == 1 && a < 1 { return deterministicLog(a, tables) }
+    if y == 0 && a > 0 && a < .infinity { return deterministicLog(1 - a, tables) }
+    return deterministicLog(a, tables) * y + deterministicLog(1 - a, tables) * (1 - y)
+  }
+  let n = a.count
+  var i = 0
+  while i + 4 <= n {
+    let a4 = UnsafeRawPointer(a.baseAddress! + i).loadUnaligned(as: DoubleX4.self)
+    let y4 = UnsafeRawPointer(y.baseAddress! + i).loadUnaligned(as: DoubleX4.self)
+    let one = y4 .== 1 .& a4 .< 1
+    let zero = y4 .== 0 .& a4 .> 0 .& a4 .< .infinity
+    let argument = (1 - a4).replacing(with: a4, where: one)
+    var logs = logarithmLanes(argument, tables)
+    let special = .!(one .| zero) .| .!(argument .>= 0x1p-1022 .& argument .< .infinity)
+    if any(special) {
+      for lane in 0..<4 where special[lane] { logs[lane] = term(a4[lane], y4[lane]) }
+    }
+    UnsafeMutableRawPointer(out.baseAddress! + i).storeBytes(of: logs, as: DoubleX4.self)
+    i += 4
+  }
+  while i < n {
+    out[i] = term(a[i], y[i])
+    i += 1
+  }
 }
 
 /// The gradient of the cross-entropy with respect to the predictions (before averaging):

@@ -2,7 +2,7 @@
 ///
 /// Every element of the result is `c[i][j] = (((0 + a[i][0] b[0][j]) + a[i][1] b[1][j]) + ...) +
 /// a[i][k-1] b[k-1][j]`: the products added one after another in the order of `p`, with no
-/// fused multiply-add. Blocking (4 × 4 register tiles, panels of 256 along `k`) and SIMD width
+/// fused multiply-add. Blocking (4 × 4 register tiles, panels of 256 along `k`), packing and SIMD width
 /// change only which elements are computed together, never the operations that form one
 /// element, so the result is the same bits on every CPU and at every optimization level.
 enum MatrixKernel {
@@ -18,37 +18,50 @@ enum MatrixKernel {
   ) {
     // a[i][p] = a[i * rowStride + p * depthStride]
     let (rowStride, depthStride) = transposeA ? (1, m) : (k, 1)
+    if m * n <= 16 && k > 4 {
+      smallResult(
+        a, b, c, m: m, n: n, k: k, rowStride: rowStride, depthStride: depthStride,
+        transposeB: transposeB)
+      return
+    }
     let panel = UnsafeMutablePointer<Double>.allocate(capacity: panelDepth * 4)
     defer { panel.deallocate() }
+    // A row-major op(b) with a short k is read in place; otherwise its 4-column strip is packed.
+    let packs = transposeB || k > 64
     var p0 = 0
     while p0 < k {
       let depth = Swift.min(panelDepth, k - p0)
       let first = p0 == 0
       var j = 0
       while j + 4 <= n {
-        // The 4 columns j..<j+4 of rows p0..<p0+depth of op(b), contiguous.
-        for p in 0..<depth {
-          for lane in 0..<4 {
-            let row = p0 + p
-            let col = j + lane
-            panel[p * 4 + lane] = transposeB ? b[col * k + row] : b[row * n + col]
+        let strip: UnsafePointer<Double>
+        let stripStride: Int
+        if packs {
+          // The 4 columns j..<j+4 of rows p0..<p0+depth of op(b), contiguous.
+          if transposeB {
+            for p in 0..<depth {
+              for lane in 0..<4 { panel[p * 4 + lane] = b[(j + lane) * k + p0 + p] }
+            }
+          } else {
+            for p in 0..<depth {
+              for lane in 0..<4 { panel[p * 4 + lane] = b[(p0 + p) * n + j + lane] }
+            }
           }
+          (strip, stripStride) = (UnsafePointer(panel), 4)
+        } else {
+          (strip, stripStride) = (b + p0 * n + j, n)
         }
         var i = 0
         while i + 4 <= m {
           tile(
             a + i * rowStride + p0 * depthStride, rowStride: rowStride, depthStride: depthStride,
-            panel, c + i * n + j, n: n, depth: depth, first: first)
+            strip, stripStride: stripStride, c + i * n + j, n: n, depth: depth, first: first)
           i += 4
         }
         while i < m {
-          for lane in 0..<4 {
-            var s = first ? 0 : c[i * n + j + lane]
-            for p in 0..<depth {
-              s += a[i * rowStride + (p0 + p) * depthStride] * panel[p * 4 + lane]
-            }
-            c[i * n + j + lane] = s
-          }
+          rowTile(
+            a + i * rowStride + p0 * depthStride, depthStride: depthStride, strip,
+            stripStride: stripStride, c + i * n + j, depth: depth, first: first)
           i += 1
         }
         j += 4
@@ -69,12 +82,77 @@ enum MatrixKernel {
     }
   }
 
+  /// A product with at most 16 result elements and a long `k` (a small layer's `dW = dZ A.T`):
+  /// four result elements to a vector, two vectors accumulating side by side, each lane reading
+  /// its row of `op(a)` and column of `op(b)` in place. Each lane still adds its products in the
+  /// order of `p`.
+  static func smallResult(
+    _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
+    m: Int, n: Int, k: Int, rowStride: Int, depthStride: Int, transposeB: Bool
+  ) {
+    typealias Lanes = SIMD4<Double>
+    let count = m * n
+    let bStep = transposeB ? 1 : n
+    // Lanes past the last element read a zero with stride 0.
+    let zero = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+    zero.initialize(to: 0)
+    defer { zero.deallocate() }
+    func row(_ element: Int) -> UnsafePointer<Double> {
+      element < count ? a + (element / n) * rowStride : UnsafePointer(zero)
+    }
+    func column(_ element: Int) -> UnsafePointer<Double> {
+      guard element < count else { return UnsafePointer(zero) }
+      let j = element % n
+      return transposeB ? b + j * k : b + j
+    }
+    func stride(_ element: Int, _ step: Int) -> Int { element < count ? step : 0 }
+    var first = 0
+    while first < count {
+      let (a0, a1, a2, a3) = (row(first), row(first + 1), row(first + 2), row(first + 3))
+      let (a4, a5, a6, a7) = (row(first + 4), row(first + 5), row(first + 6), row(first + 7))
+      let (b0, b1, b2, b3) = (column(first), column(first + 1), column(first + 2), column(first + 3))
+      let (b4, b5, b6, b7) = (
+        column(first + 4), column(first + 5), column(first + 6), column(first + 7)
+      )
+      let (sa0, sa1, sa2, sa3) = (
+        stride(first, depthStride), stride(first + 1, depthStride), stride(first + 2, depthStride),
+        stride(first + 3, depthStride)
+      )
+      let (sa4, sa5, sa6, sa7) = (
+        stride(first + 4, depthStride), stride(first + 5, depthStride),
+        stride(first + 6, depthStride), stride(first + 7, depthStride)
+      )
+      let (sb0, sb1, sb2, sb3) = (
+        stride(first, bStep), stride(first + 1, bStep), stride(first + 2, bStep), stride(first + 3, bStep)
+      )
+      let (sb4, sb5, sb6, sb7) = (
+        stride(first + 4, bStep), stride(first + 5, bStep), stride(first + 6, bStep),
+        stride(first + 7, bStep)
+      )
+      var s0 = Lanes()
+      var s1 = Lanes()
+      for p in 0..<k {
+        let x0 = Lanes(a0[p &* sa0], a1[p &* sa1], a2[p &* sa2], a3[p &* sa3])
+        let y0 = Lanes(b0[p &* sb0], b1[p &* sb1], b2[p &* sb2], b3[p &* sb3])
+        let x1 = Lanes(a4[p &* sa4], a5[p &* sa5], a6[p &* sa6], a7[p &* sa7])
+        let y1 = Lanes(b4[p &* sb4], b5[p &* sb5], b6[p &* sb6], b7[p &* sb7])
+        s0 = s0 + x0 * y0
+        s1 = s1 + x1 * y1
+      }
+      for l in 0..<4 {
+        if first + l < count { c[first + l] = s0[l] }
+        if first + 4 + l < count { c[first + 4 + l] = s1[l] }
+      }
+      first += 8
+    }
+  }
+
   /// Four rows times a packed `depth × 4` panel, accumulated onto (or, when `first`, written
   /// into) the 4 × 4 block of `c` at `out` (row stride `n`).
   @inline(__always)
   static func tile(
     _ a: UnsafePointer<Double>, rowStride: Int, depthStride: Int, _ panel: UnsafePointer<Double>,
-    _ out: UnsafeMutablePointer<Double>, n: Int, depth: Int, first: Bool
+    stripStride: Int, _ out: UnsafeMutablePointer<Double>, n: Int, depth: Int, first: Bool
   ) {
     typealias Lanes = SIMD4<Double>
     func load(_ pointer: UnsafePointer<Double>) -> Lanes {
@@ -89,7 +167,7 @@ enum MatrixKernel {
     let a2 = a + 2 * rowStride
     let a3 = a + 3 * rowStride
     for p in 0..<depth {
-      let bv = load(panel + p * 4)
+      let bv = load(panel + p * stripStride)
       let offset = p * depthStride
       c0 = c0 + Lanes(repeating: a0[offset]) * bv
       c1 = c1 + Lanes(repeating: a1[offset]) * bv
@@ -100,6 +178,21 @@ enum MatrixKernel {
     UnsafeMutableRawPointer(out + n).storeBytes(of: c1, as: Lanes.self)
     UnsafeMutableRawPointer(out + 2 * n).storeBytes(of: c2, as: Lanes.self)
     UnsafeMutableRawPointer(out + 3 * n).storeBytes(of: c3, as: Lanes.self)
+  }
+
+  /// One row times a `depth × 4` strip, onto (or, when `first`, into) four elements of `c`.
+  @inline(__always)
+  static func rowTile(
+    _ a: UnsafePointer<Double>, depthStride: Int, _ strip: UnsafePointer<Double>,
+    stripStride: Int, _ out: UnsafeMutablePointer<Double>, depth: Int, first: Bool
+  ) {
+    typealias Lanes = SIMD4<Double>
+    var s = first ? Lanes() : UnsafeRawPointer(out).loadUnaligned(as: Lanes.self)
+    for p in 0..<depth {
+      let bv = UnsafeRawPointer(strip + p * stripStride).loadUnaligned(as: Lanes.self)
+      s = s + Lanes(repeating: a[p * depthStride]) * bv
+    }
+    UnsafeMutableRawPointer(out).storeBytes(of: s, as: Lanes.self)
   }
 
   /// The inner product of two `count`-element vectors in a fixed order: eight interleaved

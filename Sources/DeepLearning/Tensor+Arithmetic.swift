@@ -33,13 +33,13 @@ extension Tensor {
 // (ElementaryFunctions.swift), so their results are the same bits on every machine.
 
 /// The elementwise exponential (numpy's `np.exp`).
-public func exp(_ t: Tensor) -> Tensor { t.map { deterministicExp($0) } }
+public func exp(_ t: Tensor) -> Tensor { t.elementwiseExp() }
 /// The elementwise natural logarithm (numpy's `np.log`); `log(0)` is `-inf`, negatives give nan.
-public func log(_ t: Tensor) -> Tensor { t.map { deterministicLog($0) } }
+public func log(_ t: Tensor) -> Tensor { t.elementwiseLog() }
 /// The elementwise base-10 logarithm (numpy's `np.log10`).
 public func log10(_ t: Tensor) -> Tensor { t.map { log10($0) } }
 /// The elementwise hyperbolic tangent (numpy's `np.tanh`).
-public func tanh(_ t: Tensor) -> Tensor { t.map { deterministicTanh($0) } }
+public func tanh(_ t: Tensor) -> Tensor { t.elementwiseTanh() }
 /// The elementwise sine (numpy's `np.sin`).
 public func sin(_ t: Tensor) -> Tensor { t.map { deterministicSin($0) } }
 /// The elementwise cosine (numpy's `np.cos`).

@@ -1,18 +1,19 @@
-// Benchmark of the DeepLearning library, printed in one run:
+// Benchmark of the DeepLearning library, printed in one run, each figure beside a baseline
+// measured in the same run:
 // - the course's planar training (2-layer, n_h = 4, lr 1.2, 10,000 iterations, the cost computed
 //   on every iteration as the notebook does), median of 5 runs;
-// - matmul GFLOP/s for square float64 matrices, the library against the plain-Swift
-//   `naiveMatmul`;
+// - elementwise exp, log, tanh and sigmoid over 1,000,000 doubles: ns per element, the library
+//   against a loop over the C library's function;
+// - matmul GFLOP/s for square float64 matrices, n = 4 to 1024: the library's reproducible kernel
+//   against OpenBLAS (`Tensor.blasMatmul`) and the textbook triple loop (`naiveMatmul`);
 // - the dot product of two vectors of 1e6 elements, the library against a plain loop.
-// Run it with `swift run -c release dl-bench`.
+// With `--numpy SCRIPT` (a numpy baseline such as the course repository's numpy-baseline.py) it
+// also runs numpy on the same machine, right after, and prints the library/numpy ratios.
+//
+// Run it with `swift run -c release dl-bench [--numpy PATH]`.
 
 import DeepLearning
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Foundation
 
 /// Seconds taken by `work`.
 func seconds(_ work: () -> Void) -> Double {
@@ -27,16 +28,15 @@ func medianSeconds(runs: Int, _ work: () -> Void) -> Double {
   return times[times.count / 2]
 }
 
-/// `value` with a fixed number of decimals (C's `%.*f`).
-func fixed(_ value: Double, _ decimals: Int) -> String {
-  var buffer = [CChar](repeating: 0, count: 64)
-  _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.\(decimals)f", $0) }
-  let length = buffer.firstIndex(of: 0) ?? buffer.count
-  return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-}
+/// `value` with a fixed number of decimals.
+func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
 
 /// Keeps results alive so the optimizer cannot drop the work that produced them.
 var checksum = 0.0
+
+/// What the numpy baseline printed, by figure name.
+var numpyFigures: [String: Double] = [:]
+var report: [(what: String, library: Double, numpy: String, higherIsBetter: Bool)] = []
 
 // Planar training.
 let (X, Y) = Datasets.planarFlower()
@@ -48,12 +48,47 @@ let planarSeconds = medianSeconds(runs: 5) {
   if firstRun.isEmpty { firstRun = costs }
   checksum += costs[costs.count - 1]
 }
+if CommandLine.arguments.contains("--planar-only") {
+  print("planar training: \(fixed(planarSeconds, 3)) s")
+  exit(0)
+}
 for i in stride(from: 0, to: 10_000, by: 1000) {
   print("Cost after iteration \(i): \(fixed(firstRun[i], 6))")
 }
 print(
   "planar training, 10k iterations as the notebook runs them (cost every iteration): \(fixed(planarSeconds, 3)) s"
 )
+
+// Elementwise functions over a million doubles.
+var generator = NumPyRandom(seed: 3)
+let inputs: [(name: String, values: Tensor)] = [
+  ("exp", generator.rand(1_000_000) * 40 - 20),
+  ("log", generator.rand(1_000_000) * 100 + 1e-3),
+  ("tanh", generator.rand(1_000_000) * 8 - 4),
+  ("sigmoid", generator.rand(1_000_000) * 16 - 8),
+]
+let cLibrary: [String: (Double) -> Double] = [
+  "exp": { Foundation.exp($0) }, "log": { Foundation.log($0) }, "tanh": { Foundation.tanh($0) },
+  "sigmoid": { 1 / (1 + Foundation.exp(-$0)) },
+]
+let library: [String: (Tensor) -> Tensor] = [
+  "exp": { exp($0) }, "log": { log($0) }, "tanh": { tanh($0) }, "sigmoid": { sigmoid($0) },
+]
+for (name, values) in inputs {
+  let n = Double(values.count)
+  let ours = medianSeconds(runs: 11) { checksum += library[name]!(values).scalars[7] }
+  let scalars = values.scalars
+  let reference = cLibrary[name]!
+  let theirs = medianSeconds(runs: 11) {
+    var out = [Double](repeating: 0, count: scalars.count)
+    for i in scalars.indices { out[i] = reference(scalars[i]) }
+    checksum += out[7]
+  }
+  print(
+    "\(name) 1e6: library \(fixed(ours / n * 1e9, 2)) ns per element, C library loop "
+      + "\(fixed(theirs / n * 1e9, 2)) ns, C library/library \(fixed(theirs / ours, 2))x")
+  report.append(("\(name) ns per element", ours / n * 1e9, "\(name)", false))
+}
 
 // Matmul.
 var rng = NumPyRandom(seed: 0)
@@ -63,27 +98,21 @@ for n in [4, 16, 64, 256, 1024] {
   let b = rng.rand(n, n)
   let flops = 2 * Double(n * n * n)
   let reps = max(1, Int(2e8 / flops))
-  let library =
-    medianSeconds(runs: 3) {
-      for _ in 0..<reps { checksum += Tensor.matmul(a, b).scalars[0] }
-    } / Double(reps)
-  let libraryText =
-    "matmul n=\(n): library \(fixed(flops / library / 1e9, 2)) GFLOP/s (\(fixed(library * 1e6, 2)) us)"
-  // One naive product at n = 1024 is 2 GFLOP: run it once, and only if the smaller sizes
-  // predict less than 20 s.
-  if n >= 1024 && naivePerFlop * flops > 20 {
-    print(libraryText + ", naive Swift skipped (estimated \(fixed(naivePerFlop * flops, 0)) s)")
-    continue
-  }
-  let naiveReps = n >= 1024 ? 1 : reps
-  let naive =
-    medianSeconds(runs: n >= 1024 ? 1 : 3) {
+  let kernel = medianSeconds(runs: 3) { for _ in 0..<reps { checksum += Tensor.matmul(a, b).scalars[0] } } / Double(reps)
+  let blas = medianSeconds(runs: 3) { for _ in 0..<reps { checksum += Tensor.blasMatmul(a, b).scalars[0] } } / Double(reps)
+  var line =
+    "matmul n=\(n): library \(fixed(flops / kernel / 1e9, 2)) GFLOP/s (\(fixed(kernel * 1e6, 2)) us), "
+    + "OpenBLAS \(fixed(flops / blas / 1e9, 2)) GFLOP/s, library/OpenBLAS \(fixed(blas / kernel, 2))x"
+  report.append(("matmul n=\(n) GFLOP/s", flops / kernel / 1e9, "matmul n=\(n)", true))
+  if n < 1024 || naivePerFlop * flops < 20 {
+    let naiveReps = n >= 1024 ? 1 : reps
+    let naive = medianSeconds(runs: n >= 1024 ? 1 : 3) {
       for _ in 0..<naiveReps { checksum += naiveMatmul(a, b).scalars[0] }
     } / Double(naiveReps)
-  naivePerFlop = naive / flops
-  print(
-    libraryText + ", naive Swift \(fixed(flops / naive / 1e9, 2)) GFLOP/s (\(fixed(naive * 1e6, 2)) us), "
-      + "library/naive \(fixed(naive / library, 1))x")
+    naivePerFlop = naive / flops
+    line += ", naive Swift \(fixed(flops / naive / 1e9, 2)) GFLOP/s"
+  }
+  print(line)
 }
 
 // Dot product of two 1e6-element vectors.
@@ -100,4 +129,20 @@ let dotLoop = medianSeconds(runs: 21) {
 print(
   "dot 1e6: library \(fixed(dotLibrary * 1e3, 3)) ms, plain Swift loop \(fixed(dotLoop * 1e3, 3)) ms, "
     + "loop/library \(fixed(dotLoop / dotLibrary, 1))x")
+report.insert(("planar training s", planarSeconds, "planar", false), at: 0)
+report.append(("dot 1e6 ms", dotLibrary * 1e3, "dot", false))
 print("(checksum \(fixed(checksum, 3)))")
+
+// numpy on the same machine, right after.
+let arguments = CommandLine.arguments
+if let flag = arguments.firstIndex(of: "--numpy"), flag + 1 < arguments.count {
+  numpyFigures = NumpyBaseline.run(script: arguments[flag + 1])
+  print("\nnumpy on this machine, measured in this run:")
+  for (key, value) in numpyFigures.sorted(by: { $0.key < $1.key }) { print("  \(key): \(value)") }
+  print("\nlibrary against numpy (above 1 means the library is faster):")
+  for entry in report {
+    guard let theirs = numpyFigures[entry.numpy] else { continue }
+    let ratio = entry.higherIsBetter ? entry.library / theirs : theirs / entry.library
+    print("  \(entry.what): library \(fixed(entry.library, 3)), numpy \(fixed(theirs, 3)), \(fixed(ratio, 2))x")
+  }
+}

@@ -195,3 +195,45 @@ import Testing
   #expect(DeepLearning.sin(Double.pi) == 1.2246467991473532e-16)
   #expect(DeepLearning.cos(Double.pi) == -1)
 }
+
+/// The tensor functions run four lanes at a time; every element must be the scalar function's
+/// bits, including the lanes handed back to the scalar code (nan, infinities, subnormals).
+@Test func tensorFunctionsGiveTheScalarFunctionsBits() {
+  var rng = NumPyRandom(seed: 21)
+  let edges: [Double] = [
+    0, -0.0, .nan, .infinity, -.infinity, 0x1p-1074, -0x1p-1074, 0x1p-1022, 1, 1 - 0x1p-53,
+    1 + 0x1p-52, 0.96875, 1.03125, 0.0625, -0.0625, 22, -22, 40, -40, 704, -704, 709.78, -745.1, 1e300,
+  ]
+  let wide = (rng.rand(20_003) * 100 - 50).scalars
+  let narrow = (rng.rand(20_003) * 2 - 1).scalars
+  let nearOne = (rng.rand(20_003) * 0.1 + 0.95).scalars
+  let values = Tensor(edges + wide + narrow + nearOne)
+  let positive = Tensor(values.scalars.map { Swift.abs($0) })
+  let checks: [(String, Tensor, Tensor, (Double) -> Double)] = [
+    ("exp", values, exp(values), DeepLearning.exp),
+    ("log", positive, log(positive), DeepLearning.log),
+    ("tanh", values, tanh(values), DeepLearning.tanh),
+    ("sigmoid", values, sigmoid(values), DeepLearning.sigmoid),
+  ]
+  for (name, input, output, scalar) in checks {
+    let mismatch = input.scalars.indices.first { index in
+      let expected = scalar(input.scalars[index])
+      let actual = output.scalars[index]
+      return !(expected.bitPattern == actual.bitPattern || (expected.isNaN && actual.isNaN))
+    }
+    #expect(mismatch == nil, "\(name) differs at \(mismatch.map { input.scalars[$0] } ?? 0)")
+  }
+}
+
+@Test func crossEntropyTakesTheLogThatMatters() {
+  let a = Tensor([0.2, 0.7, 1, 0, 0.5, 0.9, 0.3, 1e-300, 0.999])
+  let y = Tensor([1, 0, 1, 0, 0.5, 1, 0, 1, 0])
+  let terms = zip(a.scalars, y.scalars).map { a, y in
+    DeepLearning.log(a) * y + DeepLearning.log(1 - a) * (1 - y)
+  }
+  let expected = -Tensor(terms).sum() / 9
+  let actual = binaryCrossEntropy(a, y)
+  #expect(actual.bitPattern == expected.bitPattern || (actual.isNaN && expected.isNaN))
+  #expect(binaryCrossEntropy(Tensor([0.2, 0.7, 0.9]), Tensor([1, 0, 1])).bitPattern
+    == (-(DeepLearning.log(0.2) + DeepLearning.log(0.3) + DeepLearning.log(0.9)) / 3).bitPattern)
+}

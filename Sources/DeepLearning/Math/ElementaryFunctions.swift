@@ -5,10 +5,10 @@
 // `exp(x)` on a Double; the tensor functions apply them elementwise.
 
 /// `e^x`, within 0.51 ulp.
-public func exp(_ x: Double) -> Double { deterministicExp(x) }
+public func exp(_ x: Double) -> Double { deterministicExp(x, .shared) }
 
 /// The natural logarithm: `-inf` at 0, nan for negative `x`; within 0.52 ulp.
-public func log(_ x: Double) -> Double { deterministicLog(x) }
+public func log(_ x: Double) -> Double { deterministicLog(x, .shared) }
 
 /// The base-10 logarithm: log x times 1/ln 10 in double-double, rounded once.
 public func log10(_ x: Double) -> Double {
@@ -21,10 +21,10 @@ public func log2(_ x: Double) -> Double {
 }
 
 /// The hyperbolic tangent, within 0.6 ulp.
-public func tanh(_ x: Double) -> Double { deterministicTanh(x) }
+public func tanh(_ x: Double) -> Double { deterministicTanh(x, .shared) }
 
 /// The logistic sigmoid `1 / (1 + e^-z)`, within 0.6 ulp.
-public func sigmoid(_ z: Double) -> Double { deterministicSigmoid(z) }
+public func sigmoid(_ z: Double) -> Double { deterministicSigmoid(z, .shared) }
 
 /// The sine (radians); accurate to under 1 ulp for |x| < 1.6e6.
 public func sin(_ x: Double) -> Double { deterministicSin(x) }
@@ -40,17 +40,17 @@ public func sqrt(_ x: Double) -> Double { x.squareRoot() }
 
 /// `log(x) * (hi + lo)` rounded once; exact powers of the base give exact integers.
 func scaledLogarithm(_ x: Double, _ hi: Double, _ lo: Double) -> Double {
-  guard x > 0, x.isFinite else { return deterministicLog(x) }
+  guard x > 0, x.isFinite else { return deterministicLog(x, .shared) }
   var head: Double
   var tail: Double
   if x > 0x1.fp-1 && x < 0x1.08p0 {
     (head, tail) = logarithmNearOne(x - 1.0)
   } else if x < 0x1p-1022 {
-    let (h, t) = logarithmParts(x * 0x1p52)
+    let (h, t) = logarithmParts(x * 0x1p52, .shared)
     let (s, e) = twoSum(h, -52 * MathTables.ln2Hi)
     (head, tail) = (s, e + t - 52 * MathTables.ln2Lo)
   } else {
-    (head, tail) = logarithmParts(x)
+    (head, tail) = logarithmParts(x, .shared)
   }
   let (p, e) = twoProduct(head, hi)
   return p + (e + (tail * hi + head * lo))

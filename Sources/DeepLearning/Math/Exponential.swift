@@ -8,12 +8,14 @@
 /// `tmp` small (|tmp| < 0.003). Valid for |x + tail| < 704, where `scale` is a normal number.
 /// `tail` is a small correction added to `x` (the low part of a double-double argument).
 @inline(__always)
-func exponentialParts(_ x: Double, tail: Double = 0) -> (scale: Double, tmp: Double) {
+func exponentialParts(_ x: Double, tail: Double = 0, _ tables: MathTablePointers) -> (
+  scale: Double, tmp: Double
+) {
   let (k, r) = exponentialReduction(x, tail: tail)
   let j = k & 127
   let e = k >> 7
-  let bits = MathTables.expScaleBits[j] &+ (UInt64(bitPattern: Int64(e)) << 52)
-  return (Double(bitPattern: bits), exponentialTmp(r, j))
+  let bits = tables.expScaleBits[j] &+ (UInt64(bitPattern: Int64(e)) << 52)
+  return (Double(bitPattern: bits), exponentialTmp(r, j, tables))
 }
 
 /// `k = round(128 x / ln2)` and `r = x - k ln2/128` (plus `tail`).
@@ -28,17 +30,17 @@ func exponentialReduction(_ x: Double, tail: Double) -> (k: Int, r: Double) {
 
 /// `2^(j/128) exp(r) / scale - 1` for the table entry `j`.
 @inline(__always)
-func exponentialTmp(_ r: Double, _ j: Int) -> Double {
+func exponentialTmp(_ r: Double, _ j: Int, _ tables: MathTablePointers) -> Double {
   let r2 = r * r
   let p = r2 * (0.5 + r * (1.0 / 6.0)) + r2 * r2 * ((1.0 / 24.0) + r * (1.0 / 120.0))
-  return MathTables.expTail[j] + r + p
+  return tables.expTail[j] + r + p
 }
 
 /// The exponential of one value, to within 0.51 ulp, the same on every machine.
 @inline(__always)
-func deterministicExp(_ x: Double) -> Double {
+func deterministicExp(_ x: Double, _ tables: MathTablePointers) -> Double {
   guard Swift.abs(x) < 704 else { return exponentialOutsideFastRange(x) }
-  let (scale, tmp) = exponentialParts(x)
+  let (scale, tmp) = exponentialParts(x, tables)
   return scale + scale * tmp
 }
 
@@ -51,15 +53,16 @@ func exponentialOutsideFastRange(_ x: Double, tail: Double = 0) -> Double {
   let (k, r) = exponentialReduction(x, tail: tail)
   let j = k & 127
   let e = k >> 7
-  let tmp = exponentialTmp(r, j)
+  let tables = MathTablePointers.shared
+  let tmp = exponentialTmp(r, j, tables)
   if x > 0 {
     // 2^1009 * (2^(e - 1009) ...): the final product overflows to inf where it should.
-    let bits = MathTables.expScaleBits[j] &+ (UInt64(bitPattern: Int64(e - 1009)) << 52)
+    let bits = tables.expScaleBits[j] &+ (UInt64(bitPattern: Int64(e - 1009)) << 52)
     let scale = Double(bitPattern: bits)
     return 0x1p1009 * (scale + scale * tmp)
   }
   // The result is tiny: compute it scaled up by 2^1022, then round once onto the subnormal grid.
-  let bits = MathTables.expScaleBits[j] &+ (UInt64(bitPattern: Int64(e + 1022)) << 52)
+  let bits = tables.expScaleBits[j] &+ (UInt64(bitPattern: Int64(e + 1022)) << 52)
   let scale = Double(bitPattern: bits)
   var y = scale + scale * tmp
   if y < 1 {

@@ -7,7 +7,7 @@
 /// |x| < 1/16: odd Taylor polynomial to x^17. Otherwise, with E = exp(2|x|) = S (1 + tmp):
 /// tanh|x| = 1 - 2/(E + 1), the quotient corrected by its exact remainder. |x| >= 22: ±1.
 @inline(__always)
-func deterministicTanh(_ x: Double) -> Double {
+func deterministicTanh(_ x: Double, _ tables: MathTablePointers) -> Double {
   let a = Swift.abs(x)
   if a < 0.0625 {
     if a < 0x1p-27 { return x }
@@ -23,7 +23,7 @@ func deterministicTanh(_ x: Double) -> Double {
     return x + x * (z * p)
   }
   guard a < 22 else { return x.isNaN ? x : (x < 0 ? -1 : 1) }
-  let (scale, tmp) = exponentialParts(2 * a)
+  let (scale, tmp) = exponentialParts(2 * a, tables)
   // E + 1 = s + se exactly (up to the rounding of scale * tmp).
   let (s0, sErr) = twoSum(scale, 1.0)
   let (s, se) = fastTwoSum(s0, sErr + scale * tmp)
@@ -32,7 +32,8 @@ func deterministicTanh(_ x: Double) -> Double {
   let (p, pErr) = twoProduct(q, s)
   let remainder = ((2.0 - p) - pErr) - q * se
   let (t, tErr) = twoSum(1.0, -q)
-  let result = t + (tErr - remainder / s)
+  // remainder / s, with 1/s taken as q/2: the correction is itself a rounding error.
+  let result = t + (tErr - remainder * (0.5 * q))
   return x < 0 ? -result : result
 }
 
@@ -41,18 +42,20 @@ func deterministicTanh(_ x: Double) -> Double {
 /// With E = exp(-|z|) = S (1 + tmp) <= 1: 1/(1 + E) for z >= 0, E/(1 + E) for z < 0, each
 /// quotient corrected by its exact remainder. z < -40: exp(z) itself (1 + E rounds to 1).
 @inline(__always)
-func deterministicSigmoid(_ z: Double) -> Double {
-  guard z > -40 else { return z.isNaN ? z : deterministicExp(z) }
+func deterministicSigmoid(_ z: Double, _ tables: MathTablePointers) -> Double {
+  guard z > -40 else { return z.isNaN ? z : deterministicExp(z, tables) }
   guard z < 40 else { return 1 }
-  let (scale, tmp) = exponentialParts(-Swift.abs(z))
+  let (scale, tmp) = exponentialParts(-Swift.abs(z), tables)
   let tail = scale * tmp
   let (d0, dErr) = twoSum(1.0, scale)
   let (d, de) = fastTwoSum(d0, dErr + tail)
   let (e, eTail) = fastTwoSum(scale, tail)
   let numerator = z >= 0 ? 1.0 : e
   let numeratorTail = z >= 0 ? 0.0 : eTail
-  let q = numerator / d
+  // One division: q from 1/d, then corrected by its exact remainder.
+  let inverse = 1.0 / d
+  let q = numerator * inverse
   let (p, pErr) = twoProduct(q, d)
   let remainder = ((numerator - p) - pErr) + numeratorTail - q * de
-  return q + remainder / d
+  return q + remainder * inverse
 }

@@ -9,7 +9,7 @@
 /// log(x) of a positive normal `x` (outside 1 ± 2^-5 when used for `log` itself) as a head and
 /// a tail with about 2^-68 absolute error: what `pow` builds on.
 @inline(__always)
-func logarithmParts(_ x: Double) -> (head: Double, tail: Double) {
+func logarithmParts(_ x: Double, _ tables: MathTablePointers) -> (head: Double, tail: Double) {
   let offset: UInt64 = 0x3fe6_0000_0000_0000
   let ix = x.bitPattern
   let tmp = ix &- offset
@@ -17,23 +17,29 @@ func logarithmParts(_ x: Double) -> (head: Double, tail: Double) {
   let k = Int64(bitPattern: tmp) >> 52
   let iz = ix &- (tmp & (0xfff << 52))
   let z = Double(bitPattern: iz)
-  let invc = MathTables.logInvC[i]
+  let invc = tables.logInvC[i]
   // z = zhi + zlo with zhi of 21 bits: zhi * invc is exact, and so is zhi * invc - 1.
   let zhi = Double(bitPattern: (iz &+ (1 << 31)) & (~0 << 32))
   let zlo = z - zhi
   let rhi = zhi * invc - 1.0
   let rlo = zlo * invc
   let kd = Double(k)
-  let (w, we) = twoSum(kd * MathTables.ln2Hi, MathTables.logCHi[i])
+  let (w, we) = twoSum(kd * MathTables.ln2Hi, tables.logCHi[i])
   let (h1, e1) = twoSum(w, rhi)
   let (sq, sqe) = twoProduct(-0.5 * rhi, rhi)
   let (h2, e2) = twoSum(h1, sq)
   let r = rhi + rlo
-  let poly =
-    r * r * r
-    * ((1.0 / 3.0) - r * (0.25 - r * ((1.0 / 5.0) - r * ((1.0 / 6.0) - r * ((1.0 / 7.0) - r * 0.125)))))
-  let lo =
-    e2 + e1 + we + sqe + (kd * MathTables.ln2Lo + MathTables.logCLo[i]) + (rlo - rlo * (rhi + 0.5 * rlo)) + poly
+  // (1/3 - r/4 + r^2/5 - r^3/6 + r^4/7 - r^5/8) r^3 = log1p(r) - r + r^2/2 to r^8.
+  var q = 0.125
+  q = (1.0 / 7.0) - r * q
+  q = (1.0 / 6.0) - r * q
+  q = (1.0 / 5.0) - r * q
+  q = 0.25 - r * q
+  q = (1.0 / 3.0) - r * q
+  let poly = r * r * r * q
+  let lnTail = kd * MathTables.ln2Lo + tables.logCLo[i]
+  let linear = rlo - rlo * (rhi + 0.5 * rlo)
+  let lo = e2 + e1 + we + sqe + lnTail + linear + poly
   let (head, tail) = fastTwoSum(h2, lo)
   return (head, tail)
 }
@@ -65,7 +71,7 @@ func logarithmNearOne(_ r: Double) -> (head: Double, tail: Double) {
 
 /// The natural logarithm of one value, to within 0.52 ulp, the same on every machine.
 @inline(__always)
-func deterministicLog(_ x: Double) -> Double {
+func deterministicLog(_ x: Double, _ tables: MathTablePointers) -> Double {
   if x > 0x1.fp-1 && x < 0x1.08p0 {
     let (h, t) = logarithmNearOne(x - 1.0)
     return h + t
@@ -74,7 +80,7 @@ func deterministicLog(_ x: Double) -> Double {
   guard x.bitPattern &- 0x0010_0000_0000_0000 < 0x7fe0_0000_0000_0000 else {
     return logarithmOutsideFastRange(x)
   }
-  let (h, t) = logarithmParts(x)
+  let (h, t) = logarithmParts(x, tables)
   return h + t
 }
 
@@ -86,7 +92,7 @@ func logarithmOutsideFastRange(_ x: Double) -> Double {
   if x < 0 { return .nan }
   if x == .infinity { return x }
   // Subnormal: scale into the normal range and take 52 ln 2 back out, in double-double.
-  let (h, t) = logarithmParts(x * 0x1p52)
+  let (h, t) = logarithmParts(x * 0x1p52, MathTablePointers.shared)
   let (s, e) = twoSum(h, -52 * MathTables.ln2Hi)
   return s + (e + t - 52 * MathTables.ln2Lo)
 }

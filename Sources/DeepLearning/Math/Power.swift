@@ -38,7 +38,8 @@ func deterministicPow(_ x: Double, _ y: Double) -> Double {
     base *= 0x1p52
     scaleBack = -52
   }
-  let (lh, lt) = logarithmParts(base)
+  let tables = MathTablePointers.shared
+  let (lh, lt) = logarithmParts(base, tables)
   // log of a subnormal base: add -52 ln 2 in double-double.
   var (logHead, logTail) = (lh, lt)
   if scaleBack != 0 {
@@ -53,7 +54,7 @@ func deterministicPow(_ x: Double, _ y: Double) -> Double {
   let (ph, pe) = twoProduct(y, logHead)
   let pl = pe + y * logTail
   if Swift.abs(ph) < 704 {
-    let (scale, tmp) = exponentialParts(ph, tail: pl)
+    let (scale, tmp) = exponentialParts(ph, tail: pl, tables)
     return sign * (scale + scale * tmp)
   }
   return sign * exponentialOutsideFastRange(ph, tail: pl)

@@ -1,0 +1,226 @@
+// Four-lane versions of exp, log, tanh and the sigmoid for loops over buffers. Each lane runs
+// exactly the scalar function's sequence of IEEE operations (Exponential.swift, Logarithm.swift,
+// Hyperbolic.swift), so a tensor's elements are the same bits as the scalar functions give, at
+// any SIMD width the compiler picks. Lanes outside a kernel's main range (nan, infinities,
+// subnormals, results near overflow) are recomputed by the scalar function.
+
+typealias DoubleX4 = SIMD4<Double>
+typealias BitsX4 = SIMD4<UInt64>
+
+@inline(__always)
+func twoSum(_ a: DoubleX4, _ b: DoubleX4) -> (DoubleX4, DoubleX4) {
+  let s = a + b
+  let bVirtual = s - a
+  let aVirtual = s - bVirtual
+  return (s, (a - aVirtual) + (b - bVirtual))
+}
+
+@inline(__always)
+func fastTwoSum(_ a: DoubleX4, _ b: DoubleX4) -> (DoubleX4, DoubleX4) {
+  let s = a + b
+  return (s, b - (s - a))
+}
+
+@inline(__always)
+func twoProduct(_ a: DoubleX4, _ b: DoubleX4) -> (DoubleX4, DoubleX4) {
+  let p = a * b
+  let ca = 134_217_729.0 * a
+  let ah = ca - (ca - a)
+  let al = a - ah
+  let cb = 134_217_729.0 * b
+  let bh = cb - (cb - b)
+  let bl = b - bh
+  return (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
+}
+
+/// The four-lane ``exponentialParts(_:tail:_:)`` (tail 0), for lanes with |x| < 704.
+@inline(__always)
+func exponentialParts(_ x: DoubleX4, _ tables: MathTablePointers) -> (scale: DoubleX4, tmp: DoubleX4) {
+  let shift = DoubleX4(repeating: 0x1.8p52)
+  let shifted = x * MathTables.invLn2N + shift
+  let kd = shifted - shift
+  let r = ((x - kd * MathTables.ln2NHi) - kd * MathTables.ln2NLo) + 0
+  // The low bits of `shifted` hold k in two's complement: j = k mod 128, and (k - j) << 45
+  // is e << 52 (the shift's own bits leave the word).
+  let ki = unsafeBitCast(shifted, to: BitsX4.self)
+  let j = ki & 127
+  let top = (ki &- j) &<< 45
+  let scaleBits = BitsX4(
+    tables.expScaleBits[Int(j[0])], tables.expScaleBits[Int(j[1])],
+    tables.expScaleBits[Int(j[2])], tables.expScaleBits[Int(j[3])])
+  let tail = DoubleX4(
+    tables.expTail[Int(j[0])], tables.expTail[Int(j[1])], tables.expTail[Int(j[2])],
+    tables.expTail[Int(j[3])])
+  let r2 = r * r
+  let p = r2 * (0.5 + r * (1.0 / 6.0)) + r2 * r2 * ((1.0 / 24.0) + r * (1.0 / 120.0))
+  return (unsafeBitCast(scaleBits &+ top, to: DoubleX4.self), tail + r + p)
+}
+
+/// The four-lane tanh: every lane as ``deterministicTanh(_:_:)``.
+@inline(__always)
+func deterministicTanh(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
+  let a = x.replacing(with: -x, where: x .< 0)
+  // 22 and beyond round to 1; so does the formula at 22.
+  let clamped = a.replacing(with: 22, where: a .> 22)
+  let large = tanhOfMagnitude(clamped, tables)
+  var result = large.replacing(with: -large, where: x .< 0)
+  let smallLanes = a .< 0.0625
+  guard any(smallLanes) else { return result }
+  let z = x * x
+  var p = DoubleX4(repeating: 6_404_582.0 / 10_854_718_875.0)
+  p = -929_569.0 / 638_512_875.0 + z * p
+  p = 21_844.0 / 6_081_075.0 + z * p
+  p = -1_382.0 / 155_925.0 + z * p
+  p = 62.0 / 2_835.0 + z * p
+  p = -17.0 / 315.0 + z * p
+  p = 2.0 / 15.0 + z * p
+  p = -1.0 / 3.0 + z * p
+  let small = x + x * (z * p)
+  result.replace(with: small, where: smallLanes)
+  result.replace(with: x, where: a .< 0x1p-27)
+  return result
+}
+
+/// tanh|x| for 1/16 <= |x| <= 22 lane by lane: 1 - 2/(E + 1), E = exp(2|x|).
+@inline(__always)
+func tanhOfMagnitude(_ a: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
+  let (scale, tmp) = exponentialParts(2 * a, tables)
+  let (s0, sErr) = twoSum(scale, DoubleX4(repeating: 1))
+  let (s, se) = fastTwoSum(s0, sErr + scale * tmp)
+  let q = 2.0 / s
+  let (p, pErr) = twoProduct(q, s)
+  let remainder = ((2.0 - p) - pErr) - q * se
+  let (t, tErr) = twoSum(DoubleX4(repeating: 1), -q)
+  return t + (tErr - remainder * (0.5 * q))
+}
+
+/// The four-lane sigmoid for lanes with -40 < z < 40: every lane as ``deterministicSigmoid(_:_:)``.
+@inline(__always)
+func sigmoidInRange(_ z: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
+  let negativeMagnitude = z.replacing(with: -z, where: z .>= 0)
+  let (scale, tmp) = exponentialParts(negativeMagnitude, tables)
+  let tail = scale * tmp
+  let (d0, dErr) = twoSum(DoubleX4(repeating: 1), scale)
+  let (d, de) = fastTwoSum(d0, dErr + tail)
+  let (e, eTail) = fastTwoSum(scale, tail)
+  let positive = z .>= 0
+  let numerator = e.replacing(with: 1, where: positive)
+  let numeratorTail = eTail.replacing(with: 0, where: positive)
+  let inverse = 1.0 / d
+  let q = numerator * inverse
+  let (p, pErr) = twoProduct(q, d)
+  let remainder = ((numerator - p) - pErr) + numeratorTail - q * de
+  return q + remainder * inverse
+}
+
+/// The four-lane ``logarithmParts(_:_:)`` summed, for positive normal lanes.
+@inline(__always)
+func logarithmMain(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
+  let offset: UInt64 = 0x3fe6_0000_0000_0000
+  let ix = unsafeBitCast(x, to: BitsX4.self)
+  let tmp = ix &- offset
+  let i = (tmp &>> 45) & 127
+  let k = unsafeBitCast(tmp, to: SIMD4<Int64>.self) &>> 52
+  let iz = ix &- (tmp & (0xfff << 52))
+  let z = unsafeBitCast(iz, to: DoubleX4.self)
+  let invc = DoubleX4(
+    tables.logInvC[Int(i[0])], tables.logInvC[Int(i[1])], tables.logInvC[Int(i[2])],
+    tables.logInvC[Int(i[3])])
+  let logcHi = DoubleX4(
+    tables.logCHi[Int(i[0])], tables.logCHi[Int(i[1])], tables.logCHi[Int(i[2])],
+    tables.logCHi[Int(i[3])])
+  let logcLo = DoubleX4(
+    tables.logCLo[Int(i[0])], tables.logCLo[Int(i[1])], tables.logCLo[Int(i[2])],
+    tables.logCLo[Int(i[3])])
+  let zhi = unsafeBitCast((iz &+ (1 << 31)) & (~0 << 32), to: DoubleX4.self)
+  let zlo = z - zhi
+  let rhi = zhi * invc - 1.0
+  let rlo = zlo * invc
+  let kd = DoubleX4(Double(k[0]), Double(k[1]), Double(k[2]), Double(k[3]))
+  let (w, we) = twoSum(kd * MathTables.ln2Hi, logcHi)
+  let (h1, e1) = twoSum(w, rhi)
+  let (sq, sqe) = twoProduct(-0.5 * rhi, rhi)
+  let (h2, e2) = twoSum(h1, sq)
+  let r: DoubleX4 = rhi + rlo
+  var q = DoubleX4(repeating: 0.125)
+  q = (1.0 / 7.0) - r * q
+  q = (1.0 / 6.0) - r * q
+  q = (1.0 / 5.0) - r * q
+  q = 0.25 - r * q
+  q = (1.0 / 3.0) - r * q
+  let r3: DoubleX4 = r * r * r
+  let poly: DoubleX4 = r3 * q
+  let lnTail: DoubleX4 = kd * MathTables.ln2Lo + logcLo
+  let linear: DoubleX4 = rlo - rlo * (rhi + 0.5 * rlo)
+  var lo: DoubleX4 = e2 + e1
+  lo = lo + we
+  lo = lo + sqe
+  lo = lo + lnTail
+  lo = lo + linear
+  lo = lo + poly
+  let (head, tailPart) = fastTwoSum(h2, lo)
+  let sum: DoubleX4 = head + tailPart
+  return sum
+}
+
+/// The four-lane log1p(x - 1) for lanes within 2^-5 of 1, as ``logarithmNearOne(_:)`` summed.
+@inline(__always)
+func logarithmNearOne(_ x: DoubleX4) -> DoubleX4 {
+  let r = x - 1.0
+  let rhi = unsafeBitCast(unsafeBitCast(r, to: BitsX4.self) & (~0 << 32), to: DoubleX4.self)
+  let rlo = r - rhi
+  let w = rhi * rhi * -0.5
+  let hi = r + w
+  var lo = r - hi + w
+  lo += -0.5 * rlo * (rhi + r)
+  var q = DoubleX4(repeating: 1.0 / 13.0)
+  q = (1.0 / 12.0) - r * q
+  q = (1.0 / 11.0) - r * q
+  q = (1.0 / 10.0) - r * q
+  q = (1.0 / 9.0) - r * q
+  q = 0.125 - r * q
+  q = (1.0 / 7.0) - r * q
+  q = (1.0 / 6.0) - r * q
+  q = 0.2 - r * q
+  q = 0.25 - r * q
+  q = (1.0 / 3.0) - r * q
+  let (head, tail) = fastTwoSum(hi, lo + r * r * r * q)
+  return head + tail
+}
+
+/// The four-lane natural logarithm of positive normal lanes: the near-one polynomial where a
+/// lane is within 2^-5 of 1, the table elsewhere (each computed only if some lane needs it).
+@inline(__always)
+func logarithmLanes(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
+  let near = x .> 0x1.fp-1 .& x .< 0x1.08p0
+  if !any(near) { return logarithmMain(x, tables) }
+  if all(near) { return logarithmNearOne(x) }
+  return logarithmMain(x, tables).replacing(with: logarithmNearOne(x), where: near)
+}
+
+/// Applies a four-lane kernel to a buffer, four elements at a time, and `scalar` to the rest
+/// and to every lane `needsScalar` marks.
+@inline(__always)
+func applyElementwise(
+  _ input: UnsafeBufferPointer<Double>, _ output: UnsafeMutableBufferPointer<Double>,
+  vector: (DoubleX4) -> DoubleX4, needsScalar: (DoubleX4) -> SIMDMask<SIMD4<Int64>>,
+  scalar: (Double) -> Double
+) {
+  let n = input.count
+  guard let source = input.baseAddress, let target = output.baseAddress else { return }
+  var i = 0
+  while i + 4 <= n {
+    let x = UnsafeRawPointer(source + i).loadUnaligned(as: DoubleX4.self)
+    var y = vector(x)
+    let special = needsScalar(x)
+    if any(special) {
+      for lane in 0..<4 where special[lane] { y[lane] = scalar(x[lane]) }
+    }
+    UnsafeMutableRawPointer(target + i).storeBytes(of: y, as: DoubleX4.self)
+    i += 4
+  }
+  while i < n {
+    target[i] = scalar(source[i])
+    i += 1
+  }
+}
