@@ -21,7 +21,12 @@ let package = Package(
     .systemLibrary(
       name: "Ccmark", pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]),
-    .target(name: "DeepLearning", dependencies: ["COpenBLAS"], linkerSettings: [.linkedLibrary("m")]),
+    // The library is optimized in debug builds too: its numbers are the same bits at any
+    // optimization level (no fast-math, no contraction), and the tests' long training runs
+    // take seconds instead of a minute.
+    .target(
+      name: "DeepLearning", dependencies: ["COpenBLAS"],
+      swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     .target(name: "NotebookRuntime"),
     .target(name: "Notebook", dependencies: ["Ccmark", "NotebookRuntime"]),
     .executableTarget(

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The library's matrix product in plain Swift, in a summation order fixed by the shapes alone.
 ///
 /// Every element of the result is `c[i][j] = (((0 + a[i][0] b[0][j]) + a[i][1] b[1][j]) + ...) +
@@ -5,10 +7,16 @@
 /// fused multiply-add. Blocking (4 × 4 register tiles, panels of 256 along `k`), packing and SIMD width
 /// change only which elements are computed together, never the operations that form one
 /// element, so the result is the same bits on every CPU and at every optimization level.
+/// Large products split their rows among threads; a row's elements are computed by one thread
+/// in the same order whatever the split, so the thread count changes nothing either.
 enum MatrixKernel {
+  /// The number of multiply-adds from which a product splits its rows among threads.
+  static let threadedWork = 1 << 21
   /// The depth of one panel along `k`: partial sums go back to `c` between panels, which
   /// keeps each element's additions in order.
   static let panelDepth = 256
+  /// The rows of one block (see ``multiplyRows(_:_:_:m:n:k:rowStride:depthStride:transposeB:)``).
+  static let blockRows = 128
 
   /// `c = op(a) · op(b)` with `op(a)` of shape `m × k` and `op(b)` of shape `k × n`, all
   /// row-major; `transposeA` reads `a` as stored `k × m`, `transposeB` reads `b` as `n × k`.
@@ -18,6 +26,46 @@ enum MatrixKernel {
   ) {
     // a[i][p] = a[i * rowStride + p * depthStride]
     let (rowStride, depthStride) = transposeA ? (1, m) : (k, 1)
+    let chunks = m * n * k >= threadedWork ? Swift.min(8, m / 32) : 1
+    if chunks > 1 {
+      // Row ranges of a multiple of 4 rows, one per task.
+      let rowsPerChunk = (m / chunks + 3) / 4 * 4
+      let address = (UInt(bitPattern: a), UInt(bitPattern: b), UInt(bitPattern: c))
+      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let first = chunk * rowsPerChunk
+        let rows = Swift.min(rowsPerChunk, m - first)
+        guard rows > 0 else { return }
+        let a = UnsafePointer<Double>(bitPattern: address.0)!
+        let b = UnsafePointer<Double>(bitPattern: address.1)!
+        let c = UnsafeMutablePointer<Double>(bitPattern: address.2)!
+        multiplyRows(
+          a + first * rowStride, b, c + first * n, m: rows, n: n, k: k, rowStride: rowStride,
+          depthStride: depthStride, transposeB: transposeB)
+      }
+      return
+    }
+    multiplyRows(
+      a, b, c, m: m, n: n, k: k, rowStride: rowStride, depthStride: depthStride,
+      transposeB: transposeB)
+  }
+
+  /// `c = op(a) · op(b)` for `m` rows of `op(a)`, `op(a)[i][p] = a[i * rowStride + p * depthStride]`.
+  static func multiplyRows(
+    _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
+    m: Int, n: Int, k: Int, rowStride: Int, depthStride: Int, transposeB: Bool
+  ) {
+    // Blocks of 128 rows: a block's panel of op(a) (128 × 256, 256 KiB) stays in cache while
+    // every 4-column strip of op(b) passes by.
+    if m > blockRows {
+      var first = 0
+      while first < m {
+        multiplyRows(
+          a + first * rowStride, b, c + first * n, m: Swift.min(blockRows, m - first), n: n, k: k,
+          rowStride: rowStride, depthStride: depthStride, transposeB: transposeB)
+        first += blockRows
+      }
+      return
+    }
     if m * n <= 16 && k > 4 {
       smallResult(
         a, b, c, m: m, n: n, k: k, rowStride: rowStride, depthStride: depthStride,

@@ -48,6 +48,14 @@ let planarSeconds = medianSeconds(runs: 5) {
   if firstRun.isEmpty { firstRun = costs }
   checksum += costs[costs.count - 1]
 }
+if CommandLine.arguments.contains("--matmul-1024-only") {
+  var g = NumPyRandom(seed: 0)
+  let a = g.rand(1024, 1024)
+  let b = g.rand(1024, 1024)
+  let t = seconds { checksum += Tensor.matmul(a, b).scalars[0] }
+  print("matmul 1024: \(fixed(2 * 1024 * 1024 * 1024 / t / 1e9, 2)) GFLOP/s")
+  exit(0)
+}
 if CommandLine.arguments.contains("--planar-only") {
   print("planar training: \(fixed(planarSeconds, 3)) s")
   exit(0)

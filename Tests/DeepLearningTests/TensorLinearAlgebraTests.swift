@@ -82,7 +82,10 @@ import Testing
     return c
   }
 
-  @Test(arguments: [(1, 1, 1), (4, 2, 400), (1, 400, 4), (5, 7, 9), (13, 300, 6), (8, 513, 12), (17, 260, 33)])
+  @Test(arguments: [
+    (1, 1, 1), (4, 2, 400), (1, 400, 4), (5, 7, 9), (13, 300, 6), (8, 513, 12), (17, 260, 33),
+    (300, 70, 9), (261, 40, 259),
+  ])
   func theKernelSumsEachElementInTheOrderOfItsIndex(_ size: (Int, Int, Int)) {
     let (m, k, n) = size
     var rng = NumPyRandom(seed: 5)
