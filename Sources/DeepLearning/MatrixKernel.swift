@@ -26,10 +26,11 @@ enum MatrixKernel {
   ) {
     // a[i][p] = a[i * rowStride + p * depthStride]
     let (rowStride, depthStride) = transposeA ? (1, m) : (k, 1)
-    let chunks = m * n * k >= threadedWork ? Swift.min(8, m / 32) : 1
-    if chunks > 1 {
-      // Row ranges of a multiple of 4 rows, one per task.
-      let rowsPerChunk = (m / chunks + 3) / 4 * 4
+    let wanted = m * n * k >= threadedWork ? Swift.min(8, m / 32) : 1
+    if wanted > 1 {
+      // Row ranges of a multiple of 4 rows, one per task, covering all m rows.
+      let rowsPerChunk = ((m + wanted - 1) / wanted + 3) / 4 * 4
+      let chunks = (m + rowsPerChunk - 1) / rowsPerChunk
       let address = (UInt(bitPattern: a), UInt(bitPattern: b), UInt(bitPattern: c))
       DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
         let first = chunk * rowsPerChunk
