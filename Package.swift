@@ -1,5 +1,24 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// Where the building machine's CPU has AVX2 and FMA (Intel since 2013, AMD since 2015), the
+/// library is compiled for it: four doubles to a vector register instead of two, about twice the
+/// speed of the matrix kernel and the elementary functions. The numbers do not change: Swift
+/// never fuses a multiply and an add (LLVM emits a fused multiply-add only where the result is
+/// exact either way), so every operation rounds as it does at the baseline. Each machine builds
+/// its own copy, so a binary never meets a CPU it was not built for.
+let hostCPUFlags: [String] = {
+  #if arch(x86_64) && os(Linux)
+    guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+      let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+    else { return [] }
+    let names = Set(flags.split(separator: " ").map(String.init))
+    return ["avx2", "fma", "bmi2"].allSatisfy(names.contains) ? ["-target-cpu", "haswell"] : []
+  #else
+    return []
+  #endif
+}()
 
 let package = Package(
   name: "DeepLearningCompanion",
@@ -26,7 +45,9 @@ let package = Package(
     // take seconds instead of a minute.
     .target(
       name: "DeepLearning", dependencies: ["COpenBLAS"],
-      swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+      swiftSettings: [
+        .unsafeFlags(["-O"], .when(configuration: .debug)), .unsafeFlags(hostCPUFlags),
+      ]),
     .target(name: "NotebookRuntime"),
     .target(name: "Notebook", dependencies: ["Ccmark", "NotebookRuntime"]),
     .executableTarget(
