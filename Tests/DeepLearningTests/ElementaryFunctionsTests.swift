@@ -71,6 +71,7 @@ import Testing
       + points(million / 4, seed: 2) { $0.uniform(-1, 1) }
       + points(million / 4, seed: 3) { $0.logUniform(-60, 0, signed: true) }
     let worst = worstError(xs, DeepLearning.exp) { expl($0) }
+    print("exp: worst error \(worst.ulps) ulp over the points above")
     #expect(worst.ulps <= 0.51, "exp: \(worst.ulps) ulp at \(worst.at)")
   }
 
@@ -79,6 +80,7 @@ import Testing
       + points(million / 2, seed: 5) { $0.uniform(0.9, 1.1) }
       + points(million / 4, seed: 6) { 1 + $0.logUniform(-52, -4, signed: true) }
     let worst = worstError(xs, DeepLearning.log) { logl($0) }
+    print("log: worst error \(worst.ulps) ulp over the points above")
     #expect(worst.ulps <= 0.52, "log: \(worst.ulps) ulp at \(worst.at)")
   }
 
@@ -87,6 +89,7 @@ import Testing
       + points(million / 2, seed: 8) { $0.uniform(-1, 1) }
       + points(million / 4, seed: 9) { $0.logUniform(-40, 0, signed: true) }
     let worst = worstError(xs, DeepLearning.tanh) { tanhl($0) }
+    print("tanh: worst error \(worst.ulps) ulp over the points above")
     #expect(worst.ulps <= 0.6, "tanh: \(worst.ulps) ulp at \(worst.at)")
   }
 
@@ -94,6 +97,7 @@ import Testing
     let xs = points(million, seed: 10) { $0.uniform(-60, 60) }
       + points(million / 4, seed: 11) { $0.uniform(-745, -30) }
     let worst = worstError(xs, DeepLearning.sigmoid) { 1 / (1 + expl(-$0)) }
+    print("sigmoid: worst error \(worst.ulps) ulp over the points above")
     #expect(worst.ulps <= 0.6, "sigmoid: \(worst.ulps) ulp at \(worst.at)")
   }
 
@@ -102,7 +106,9 @@ import Testing
       + points(million / 4, seed: 13) { $0.logUniform(-30, 20, signed: true) }
     let worstSin = worstError(xs, DeepLearning.sin) { sinl($0) }
     let worstCos = worstError(xs, DeepLearning.cos) { cosl($0) }
+    print("sin: worst error \(worstSin.ulps) ulp over the points above")
     #expect(worstSin.ulps <= 0.8, "sin: \(worstSin.ulps) ulp at \(worstSin.at)")
+    print("cos: worst error \(worstCos.ulps) ulp over the points above")
     #expect(worstCos.ulps <= 0.8, "cos: \(worstCos.ulps) ulp at \(worstCos.at)")
   }
 
@@ -115,9 +121,11 @@ import Testing
       let e = ulpError(DeepLearning.pow(x, y), powl(Float80(x), Float80(y)))
       if e > worst.ulps { worst = (e, x, y) }
     }
+    print("pow: worst error \(worst.ulps) ulp over the points above")
     #expect(worst.ulps <= 0.6, "pow: \(worst.ulps) ulp at \(worst.x), \(worst.y)")
     let xs = points(million / 2, seed: 15) { $0.logUniform(-1000, 1000, signed: false) }
     let worst10 = worstError(xs, DeepLearning.log10) { log10l($0) }
+    print("log10: worst error \(worst10.ulps) ulp over the points above")
     #expect(worst10.ulps <= 0.6, "log10: \(worst10.ulps) ulp at \(worst10.at)")
   }
 #endif
