@@ -23,17 +23,30 @@ func exponentialParts(_ x: Double, tail: Double = 0, _ tables: MathTablePointers
 func exponentialReduction(_ x: Double, tail: Double) -> (k: Int, r: Double) {
   let shift = 0x1.8p52
   let kd = (x * MathTables.invLn2N + shift) - shift
-  // x - kd * hi is exact (kd * hi is exact and within a factor 2 of x, or kd is 0).
-  let r = ((x - kd * MathTables.ln2NHi) - kd * MathTables.ln2NLo) + tail
-  return (Int(kd), r)
+  return (Int(kd), exponentialRemainder(x, kd, tail: tail))
+}
+
+/// `r = x - kd ln2/128` (plus `tail`). x - kd * hi is exact: kd * hi is exact and within a
+/// factor 2 of x, or kd is 0.
+@inline(__always)
+func exponentialRemainder<T: RoundingLanes>(_ x: T, _ kd: T, tail: T) -> T {
+  ((x - kd * T(lanes: MathTables.ln2NHi)) - kd * T(lanes: MathTables.ln2NLo)) + tail
 }
 
 /// `2^(j/128) exp(r) / scale - 1` for the table entry `j`.
 @inline(__always)
 func exponentialTmp(_ r: Double, _ j: Int, _ tables: MathTablePointers) -> Double {
+  exponentialTmp(r, tableTail: tables.expTail[j])
+}
+
+/// `tableTail + (exp(r) - 1)`, exp(r) - 1 by its Taylor polynomial to r^5.
+@inline(__always)
+func exponentialTmp<T: RoundingLanes>(_ r: T, tableTail: T) -> T {
   let r2 = r * r
-  let p = r2 * (0.5 + r * (1.0 / 6.0)) + r2 * r2 * ((1.0 / 24.0) + r * (1.0 / 120.0))
-  return tables.expTail[j] + r + p
+  let p =
+    r2 * (T(lanes: 0.5) + r * T(lanes: 1.0 / 6.0)) + r2 * r2
+    * (T(lanes: 1.0 / 24.0) + r * T(lanes: 1.0 / 120.0))
+  return tableTail + r + p
 }
 
 /// The exponential of one value, to within 0.51 ulp, the same on every machine.

@@ -20,25 +20,34 @@ func logarithmParts(_ x: Double, _ tables: MathTablePointers) -> (head: Double, 
   let invc = tables.logInvC[i]
   // z = zhi + zlo with zhi of 21 bits: zhi * invc is exact, and so is zhi * invc - 1.
   let zhi = Double(bitPattern: (iz &+ (1 << 31)) & (~0 << 32))
+  return logarithmFromTable(
+    z: z, zhi: zhi, invc: invc, kd: Double(k), logcHi: tables.logCHi[i], logcLo: tables.logCLo[i])
+}
+
+/// log x = k ln2 + log c + log1p(r) as a head and a tail, from z (x = 2^k z), its 21-bit head,
+/// the table's 1/c and log c.
+@inline(__always)
+func logarithmFromTable<T: RoundingLanes>(
+  z: T, zhi: T, invc: T, kd: T, logcHi: T, logcLo: T
+) -> (head: T, tail: T) {
   let zlo = z - zhi
-  let rhi = zhi * invc - 1.0
+  let rhi = zhi * invc - T(lanes: 1)
   let rlo = zlo * invc
-  let kd = Double(k)
-  let (w, we) = twoSum(kd * MathTables.ln2Hi, tables.logCHi[i])
+  let (w, we) = twoSum(kd * T(lanes: MathTables.ln2Hi), logcHi)
   let (h1, e1) = twoSum(w, rhi)
-  let (sq, sqe) = twoProduct(-0.5 * rhi, rhi)
+  let (sq, sqe) = twoProduct(T(lanes: -0.5) * rhi, rhi)
   let (h2, e2) = twoSum(h1, sq)
   let r = rhi + rlo
   // (1/3 - r/4 + r^2/5 - r^3/6 + r^4/7 - r^5/8) r^3 = log1p(r) - r + r^2/2 to r^8.
-  var q = 0.125
-  q = (1.0 / 7.0) - r * q
-  q = (1.0 / 6.0) - r * q
-  q = (1.0 / 5.0) - r * q
-  q = 0.25 - r * q
-  q = (1.0 / 3.0) - r * q
+  var q = T(lanes: 0.125)
+  q = T(lanes: 1.0 / 7.0) - r * q
+  q = T(lanes: 1.0 / 6.0) - r * q
+  q = T(lanes: 1.0 / 5.0) - r * q
+  q = T(lanes: 0.25) - r * q
+  q = T(lanes: 1.0 / 3.0) - r * q
   let poly = r * r * r * q
-  let lnTail = kd * MathTables.ln2Lo + tables.logCLo[i]
-  let linear = rlo - rlo * (rhi + 0.5 * rlo)
+  let lnTail = kd * T(lanes: MathTables.ln2Lo) + logcLo
+  let linear = rlo - rlo * (rhi + T(lanes: 0.5) * rlo)
   let lo = e2 + e1 + we + sqe + lnTail + linear + poly
   let (head, tail) = fastTwoSum(h2, lo)
   return (head, tail)
@@ -47,24 +56,30 @@ func logarithmParts(_ x: Double, _ tables: MathTablePointers) -> (head: Double, 
 /// log1p(r) for |r| < 2^-5 (r = x - 1 exactly) as a head and a tail.
 @inline(__always)
 func logarithmNearOne(_ r: Double) -> (head: Double, tail: Double) {
-  // rhi keeps 21 bits, so rhi * rhi * 0.5 is exact; r^2 = rhi^2 + rlo (rhi + r).
   let rhi = Double(bitPattern: r.bitPattern & (~0 << 32))
+  return logarithmNearOne(r, rhi: rhi)
+}
+
+/// log1p(r) from r and `rhi`, r with its low 32 bits cleared: rhi * rhi * 0.5 is exact, and
+/// r^2 = rhi^2 + rlo (rhi + r). Taylor to r^13.
+@inline(__always)
+func logarithmNearOne<T: RoundingLanes>(_ r: T, rhi: T) -> (head: T, tail: T) {
   let rlo = r - rhi
-  let w = rhi * rhi * -0.5
+  let w = rhi * rhi * T(lanes: -0.5)
   let hi = r + w
   var lo = r - hi + w
-  lo += -0.5 * rlo * (rhi + r)
-  var q = 1.0 / 13.0
-  q = (1.0 / 12.0) - r * q
-  q = (1.0 / 11.0) - r * q
-  q = (1.0 / 10.0) - r * q
-  q = (1.0 / 9.0) - r * q
-  q = 0.125 - r * q
-  q = (1.0 / 7.0) - r * q
-  q = (1.0 / 6.0) - r * q
-  q = 0.2 - r * q
-  q = 0.25 - r * q
-  q = (1.0 / 3.0) - r * q
+  lo = lo + T(lanes: -0.5) * rlo * (rhi + r)
+  var q = T(lanes: 1.0 / 13.0)
+  q = T(lanes: 1.0 / 12.0) - r * q
+  q = T(lanes: 1.0 / 11.0) - r * q
+  q = T(lanes: 1.0 / 10.0) - r * q
+  q = T(lanes: 1.0 / 9.0) - r * q
+  q = T(lanes: 0.125) - r * q
+  q = T(lanes: 1.0 / 7.0) - r * q
+  q = T(lanes: 1.0 / 6.0) - r * q
+  q = T(lanes: 0.2) - r * q
+  q = T(lanes: 0.25) - r * q
+  q = T(lanes: 1.0 / 3.0) - r * q
   let (head, tail) = fastTwoSum(hi, lo + r * r * r * q)
   return (head, tail)
 }

@@ -1,37 +1,11 @@
-// Four-lane versions of exp, log, tanh and the sigmoid for loops over buffers. Each lane runs
-// exactly the scalar function's sequence of IEEE operations (Exponential.swift, Logarithm.swift,
-// Hyperbolic.swift), so a tensor's elements are the same bits as the scalar functions give, at
-// any SIMD width the compiler picks. Lanes outside a kernel's main range (nan, infinities,
+// Four-lane versions of exp, log, tanh and the sigmoid for loops over buffers: the table
+// lookups and bit manipulations lane by lane, the arithmetic the same generic code as the scalar
+// functions' (Exponential.swift, Logarithm.swift, Hyperbolic.swift), so a tensor's elements are
+// the scalar functions' bits. Lanes outside a kernel's main range (nan, infinities,
 // subnormals, results near overflow) are recomputed by the scalar function.
 
 typealias DoubleX4 = SIMD4<Double>
 typealias BitsX4 = SIMD4<UInt64>
-
-@inline(__always)
-func twoSum(_ a: DoubleX4, _ b: DoubleX4) -> (DoubleX4, DoubleX4) {
-  let s = a + b
-  let bVirtual = s - a
-  let aVirtual = s - bVirtual
-  return (s, (a - aVirtual) + (b - bVirtual))
-}
-
-@inline(__always)
-func fastTwoSum(_ a: DoubleX4, _ b: DoubleX4) -> (DoubleX4, DoubleX4) {
-  let s = a + b
-  return (s, b - (s - a))
-}
-
-@inline(__always)
-func twoProduct(_ a: DoubleX4, _ b: DoubleX4) -> (DoubleX4, DoubleX4) {
-  let p = a * b
-  let ca = 134_217_729.0 * a
-  let ah = ca - (ca - a)
-  let al = a - ah
-  let cb = 134_217_729.0 * b
-  let bh = cb - (cb - b)
-  let bl = b - bh
-  return (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
-}
 
 /// The four-lane ``exponentialParts(_:tail:_:)`` (tail 0), for lanes with |x| < 704.
 @inline(__always)
@@ -39,7 +13,7 @@ func exponentialParts(_ x: DoubleX4, _ tables: MathTablePointers) -> (scale: Dou
   let shift = DoubleX4(repeating: 0x1.8p52)
   let shifted = x * MathTables.invLn2N + shift
   let kd = shifted - shift
-  let r = ((x - kd * MathTables.ln2NHi) - kd * MathTables.ln2NLo) + 0
+  let r = exponentialRemainder(x, kd, tail: DoubleX4(repeating: 0))
   // The low bits of `shifted` hold k in two's complement: j = k mod 128, and (k - j) << 45
   // is e << 52 (the shift's own bits leave the word).
   let ki = unsafeBitCast(shifted, to: BitsX4.self)
@@ -51,9 +25,7 @@ func exponentialParts(_ x: DoubleX4, _ tables: MathTablePointers) -> (scale: Dou
   let tail = DoubleX4(
     tables.expTail[Int(j[0])], tables.expTail[Int(j[1])], tables.expTail[Int(j[2])],
     tables.expTail[Int(j[3])])
-  let r2 = r * r
-  let p = r2 * (0.5 + r * (1.0 / 6.0)) + r2 * r2 * ((1.0 / 24.0) + r * (1.0 / 120.0))
-  return (unsafeBitCast(scaleBits &+ top, to: DoubleX4.self), tail + r + p)
+  return (unsafeBitCast(scaleBits &+ top, to: DoubleX4.self), exponentialTmp(r, tableTail: tail))
 }
 
 /// The four-lane tanh: every lane as ``deterministicTanh(_:_:)``.
@@ -66,16 +38,7 @@ func deterministicTanh(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
   var result = large.replacing(with: -large, where: x .< 0)
   let smallLanes = a .< 0.0625
   guard any(smallLanes) else { return result }
-  let z = x * x
-  var p = DoubleX4(repeating: 6_404_582.0 / 10_854_718_875.0)
-  p = -929_569.0 / 638_512_875.0 + z * p
-  p = 21_844.0 / 6_081_075.0 + z * p
-  p = -1_382.0 / 155_925.0 + z * p
-  p = 62.0 / 2_835.0 + z * p
-  p = -17.0 / 315.0 + z * p
-  p = 2.0 / 15.0 + z * p
-  p = -1.0 / 3.0 + z * p
-  let small = x + x * (z * p)
+  let small = tanhPolynomial(x)
   result.replace(with: small, where: smallLanes)
   result.replace(with: x, where: a .< 0x1p-27)
   return result
@@ -85,13 +48,7 @@ func deterministicTanh(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
 @inline(__always)
 func tanhOfMagnitude(_ a: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
   let (scale, tmp) = exponentialParts(2 * a, tables)
-  let (s0, sErr) = twoSum(scale, DoubleX4(repeating: 1))
-  let (s, se) = fastTwoSum(s0, sErr + scale * tmp)
-  let q = 2.0 / s
-  let (p, pErr) = twoProduct(q, s)
-  let remainder = ((2.0 - p) - pErr) - q * se
-  let (t, tErr) = twoSum(DoubleX4(repeating: 1), -q)
-  return t + (tErr - remainder * (0.5 * q))
+  return tanhFromExponential(scale: scale, tmp: tmp)
 }
 
 /// The four-lane sigmoid for lanes with -40 < z < 40: every lane as ``deterministicSigmoid(_:_:)``.
@@ -99,18 +56,11 @@ func tanhOfMagnitude(_ a: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
 func sigmoidInRange(_ z: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
   let negativeMagnitude = z.replacing(with: -z, where: z .>= 0)
   let (scale, tmp) = exponentialParts(negativeMagnitude, tables)
-  let tail = scale * tmp
-  let (d0, dErr) = twoSum(DoubleX4(repeating: 1), scale)
-  let (d, de) = fastTwoSum(d0, dErr + tail)
-  let (e, eTail) = fastTwoSum(scale, tail)
+  let (e, eTail, d, de) = sigmoidParts(scale: scale, tmp: tmp)
   let positive = z .>= 0
   let numerator = e.replacing(with: 1, where: positive)
   let numeratorTail = eTail.replacing(with: 0, where: positive)
-  let inverse = 1.0 / d
-  let q = numerator * inverse
-  let (p, pErr) = twoProduct(q, d)
-  let remainder = ((numerator - p) - pErr) + numeratorTail - q * de
-  return q + remainder * inverse
+  return correctedQuotient(numerator, numeratorTail, d, de)
 }
 
 /// The four-lane ``logarithmParts(_:_:)`` summed, for positive normal lanes.
@@ -133,34 +83,10 @@ func logarithmMain(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
     tables.logCLo[Int(i[0])], tables.logCLo[Int(i[1])], tables.logCLo[Int(i[2])],
     tables.logCLo[Int(i[3])])
   let zhi = unsafeBitCast((iz &+ (1 << 31)) & (~0 << 32), to: DoubleX4.self)
-  let zlo = z - zhi
-  let rhi = zhi * invc - 1.0
-  let rlo = zlo * invc
   let kd = DoubleX4(Double(k[0]), Double(k[1]), Double(k[2]), Double(k[3]))
-  let (w, we) = twoSum(kd * MathTables.ln2Hi, logcHi)
-  let (h1, e1) = twoSum(w, rhi)
-  let (sq, sqe) = twoProduct(-0.5 * rhi, rhi)
-  let (h2, e2) = twoSum(h1, sq)
-  let r: DoubleX4 = rhi + rlo
-  var q = DoubleX4(repeating: 0.125)
-  q = (1.0 / 7.0) - r * q
-  q = (1.0 / 6.0) - r * q
-  q = (1.0 / 5.0) - r * q
-  q = 0.25 - r * q
-  q = (1.0 / 3.0) - r * q
-  let r3: DoubleX4 = r * r * r
-  let poly: DoubleX4 = r3 * q
-  let lnTail: DoubleX4 = kd * MathTables.ln2Lo + logcLo
-  let linear: DoubleX4 = rlo - rlo * (rhi + 0.5 * rlo)
-  var lo: DoubleX4 = e2 + e1
-  lo = lo + we
-  lo = lo + sqe
-  lo = lo + lnTail
-  lo = lo + linear
-  lo = lo + poly
-  let (head, tailPart) = fastTwoSum(h2, lo)
-  let sum: DoubleX4 = head + tailPart
-  return sum
+  let (head, tail) = logarithmFromTable(
+    z: z, zhi: zhi, invc: invc, kd: kd, logcHi: logcHi, logcLo: logcLo)
+  return head + tail
 }
 
 /// The four-lane log1p(x - 1) for lanes within 2^-5 of 1, as ``logarithmNearOne(_:)`` summed.
@@ -168,23 +94,7 @@ func logarithmMain(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
 func logarithmNearOne(_ x: DoubleX4) -> DoubleX4 {
   let r = x - 1.0
   let rhi = unsafeBitCast(unsafeBitCast(r, to: BitsX4.self) & (~0 << 32), to: DoubleX4.self)
-  let rlo = r - rhi
-  let w = rhi * rhi * -0.5
-  let hi = r + w
-  var lo = r - hi + w
-  lo += -0.5 * rlo * (rhi + r)
-  var q = DoubleX4(repeating: 1.0 / 13.0)
-  q = (1.0 / 12.0) - r * q
-  q = (1.0 / 11.0) - r * q
-  q = (1.0 / 10.0) - r * q
-  q = (1.0 / 9.0) - r * q
-  q = 0.125 - r * q
-  q = (1.0 / 7.0) - r * q
-  q = (1.0 / 6.0) - r * q
-  q = 0.2 - r * q
-  q = 0.25 - r * q
-  q = (1.0 / 3.0) - r * q
-  let (head, tail) = fastTwoSum(hi, lo + r * r * r * q)
+  let (head, tail) = logarithmNearOne(r, rhi: rhi)
   return head + tail
 }
 
