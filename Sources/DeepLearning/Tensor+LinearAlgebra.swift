@@ -13,11 +13,7 @@ extension Tensor {
   public static func matmul(
     _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false
   ) -> Tensor {
-    let (m, n, k) = productShape(a, b, transposeA: transposeA, transposeB: transposeB)
-    let values = product(
-      a.scalars, b.scalars, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB,
-      useBLAS: false)
-    return Tensor(shape: [m, n], scalars: values)
+    matrixProduct(a, b, transposeA: transposeA, transposeB: transposeB, useBLAS: false)
   }
 
   /// `op(a) · op(b)` through OpenBLAS's `cblas_dgemm`: faster on large products (about 4x the
@@ -28,10 +24,17 @@ extension Tensor {
   public static func blasMatmul(
     _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false
   ) -> Tensor {
+    matrixProduct(a, b, transposeA: transposeA, transposeB: transposeB, useBLAS: true)
+  }
+
+  /// `op(a) · op(b)` of two rank-2 tensors, by the library's kernel or by OpenBLAS.
+  static func matrixProduct(
+    _ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool, useBLAS: Bool
+  ) -> Tensor {
     let (m, n, k) = productShape(a, b, transposeA: transposeA, transposeB: transposeB)
     let values = product(
       a.scalars, b.scalars, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB,
-      useBLAS: true)
+      useBLAS: useBLAS)
     return Tensor(shape: [m, n], scalars: values)
   }
 
