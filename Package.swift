@@ -45,6 +45,7 @@ let package = Package(
     // take seconds instead of a minute.
     .target(
       name: "DeepLearning", dependencies: ["COpenBLAS"],
+      exclude: ["Math/generate-math-tables.py"],
       swiftSettings: [
         .unsafeFlags(["-O"], .when(configuration: .debug)), .unsafeFlags(hostCPUFlags),
       ]),
