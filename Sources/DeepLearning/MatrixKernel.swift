@@ -132,67 +132,65 @@ enum MatrixKernel {
   }
 
   /// A product with at most 16 result elements and a long `k` (a small layer's `dW = dZ A.T`):
-  /// four result elements to a vector, two vectors accumulating side by side, each lane reading
-  /// its row of `op(a)` and column of `op(b)` in place. Each lane still adds its products in the
-  /// order of `p`.
+  /// the row of `op(a)` and the column of `op(b)` that meet in each result element are packed
+  /// lane by lane, four elements to a vector, and two vectors accumulate side by side. Each
+  /// lane still adds its products in the order of `p`.
   static func smallResult(
     _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
     m: Int, n: Int, k: Int, rowStride: Int, depthStride: Int, transposeB: Bool
   ) {
     typealias Lanes = SIMD4<Double>
     let count = m * n
+    let pairs = (count + 7) / 8
+    // left[(g * k + p) * 4 + l] = op(a)[i][p] and right[...] = op(b)[p][j] for the element
+    // g * 4 + l = i * n + j; lanes past the last element stay zero.
+    let size = pairs * 2 * k * 4
+    let left = UnsafeMutablePointer<Double>.allocate(capacity: size)
+    let right = UnsafeMutablePointer<Double>.allocate(capacity: size)
+    defer {
+      left.deallocate()
+      right.deallocate()
+    }
+    left.initialize(repeating: 0, count: size)
+    right.initialize(repeating: 0, count: size)
     let bStep = transposeB ? 1 : n
-    // Lanes past the last element read a zero with stride 0.
-    let zero = UnsafeMutablePointer<Double>.allocate(capacity: 1)
-    zero.initialize(to: 0)
-    defer { zero.deallocate() }
-    func row(_ element: Int) -> UnsafePointer<Double> {
-      element < count ? a + (element / n) * rowStride : UnsafePointer(zero)
+    for element in 0..<count {
+      let (i, j) = (element / n, element % n)
+      var target = left + (element / 4) * k * 4 + element % 4
+      var source = a + i * rowStride
+      for _ in 0..<k {
+        target.pointee = source.pointee
+        target += 4
+        source += depthStride
+      }
+      target = right + (element / 4) * k * 4 + element % 4
+      source = transposeB ? b + j * k : b + j
+      for _ in 0..<k {
+        target.pointee = source.pointee
+        target += 4
+        source += bStep
+      }
     }
-    func column(_ element: Int) -> UnsafePointer<Double> {
-      guard element < count else { return UnsafePointer(zero) }
-      let j = element % n
-      return transposeB ? b + j * k : b + j
-    }
-    func stride(_ element: Int, _ step: Int) -> Int { element < count ? step : 0 }
-    var first = 0
-    while first < count {
-      let (a0, a1, a2, a3) = (row(first), row(first + 1), row(first + 2), row(first + 3))
-      let (a4, a5, a6, a7) = (row(first + 4), row(first + 5), row(first + 6), row(first + 7))
-      let (b0, b1, b2, b3) = (column(first), column(first + 1), column(first + 2), column(first + 3))
-      let (b4, b5, b6, b7) = (
-        column(first + 4), column(first + 5), column(first + 6), column(first + 7)
-      )
-      let (sa0, sa1, sa2, sa3) = (
-        stride(first, depthStride), stride(first + 1, depthStride), stride(first + 2, depthStride),
-        stride(first + 3, depthStride)
-      )
-      let (sa4, sa5, sa6, sa7) = (
-        stride(first + 4, depthStride), stride(first + 5, depthStride),
-        stride(first + 6, depthStride), stride(first + 7, depthStride)
-      )
-      let (sb0, sb1, sb2, sb3) = (
-        stride(first, bStep), stride(first + 1, bStep), stride(first + 2, bStep), stride(first + 3, bStep)
-      )
-      let (sb4, sb5, sb6, sb7) = (
-        stride(first + 4, bStep), stride(first + 5, bStep), stride(first + 6, bStep),
-        stride(first + 7, bStep)
-      )
+    for pair in 0..<pairs {
+      var x0 = UnsafeRawPointer(left + pair * 2 * k * 4)
+      var y0 = UnsafeRawPointer(right + pair * 2 * k * 4)
+      var x1 = x0 + k * 32
+      var y1 = y0 + k * 32
       var s0 = Lanes()
       var s1 = Lanes()
-      for p in 0..<k {
-        let x0 = Lanes(a0[p &* sa0], a1[p &* sa1], a2[p &* sa2], a3[p &* sa3])
-        let y0 = Lanes(b0[p &* sb0], b1[p &* sb1], b2[p &* sb2], b3[p &* sb3])
-        let x1 = Lanes(a4[p &* sa4], a5[p &* sa5], a6[p &* sa6], a7[p &* sa7])
-        let y1 = Lanes(b4[p &* sb4], b5[p &* sb5], b6[p &* sb6], b7[p &* sb7])
-        s0 = s0 + x0 * y0
-        s1 = s1 + x1 * y1
+      for _ in 0..<k {
+        s0 = s0 + x0.loadUnaligned(as: Lanes.self) * y0.loadUnaligned(as: Lanes.self)
+        s1 = s1 + x1.loadUnaligned(as: Lanes.self) * y1.loadUnaligned(as: Lanes.self)
+        x0 += 32
+        y0 += 32
+        x1 += 32
+        y1 += 32
       }
+      let first = pair * 8
       for l in 0..<4 {
         if first + l < count { c[first + l] = s0[l] }
         if first + 4 + l < count { c[first + 4 + l] = s1[l] }
       }
-      first += 8
     }
   }
 
