@@ -50,7 +50,8 @@ let package = Package(
         .unsafeFlags(["-O"], .when(configuration: .debug)), .unsafeFlags(hostCPUFlags),
       ]),
     .target(name: "NotebookRuntime"),
-    .target(name: "Notebook", dependencies: ["Ccmark", "NotebookRuntime"]),
+    // DeepLearning for its reproducible log10 and pow: plot axes are part of the page's bytes.
+    .target(name: "Notebook", dependencies: ["Ccmark", "NotebookRuntime", "DeepLearning"]),
     .executableTarget(
       name: "companion",
       dependencies: ["Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

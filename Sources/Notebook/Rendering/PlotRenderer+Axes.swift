@@ -1,3 +1,4 @@
+import DeepLearning
 import Foundation
 import NotebookRuntime
 
@@ -20,7 +21,7 @@ struct PlotAxis {
     guard value.isFinite, !isLog || value > 0 else { return nil }
     let t: Double
     if isLog {
-      t = (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
+      t = (DeepLearning.log10(value) - DeepLearning.log10(lower)) / (DeepLearning.log10(upper) - DeepLearning.log10(lower))
     } else {
       t = (value - lower) / (upper - lower)
     }
@@ -51,7 +52,7 @@ extension PlotRenderer {
     let span = upper - lower
     guard span > 0, span.isFinite else { return 0 }
     let rough = span / Double(max(1, maxCount))
-    let magnitude = pow(10, (log10(rough)).rounded(.down))
+    let magnitude = DeepLearning.pow(10, (DeepLearning.log10(rough)).rounded(.down))
     let normalized = rough / magnitude
     let slack = 1 + 1e-9
     let factor: Double =
@@ -65,11 +66,11 @@ extension PlotRenderer {
     if value == 0 { return "0" }
     let magnitude = abs(value)
     if magnitude >= 1e6 || (step > 0 && step < 1e-4) || magnitude < 1e-5 {
-      let exponent = log10(magnitude).rounded(.down)
-      let stepDigits = step > 0 ? max(0, Int((exponent - log10(step)).rounded(.up))) : 2
+      let exponent = DeepLearning.log10(magnitude).rounded(.down)
+      let stepDigits = step > 0 ? max(0, Int((exponent - DeepLearning.log10(step)).rounded(.up))) : 2
       return SVGNumber.minus(SVGNumber.scientific(value, digits: min(stepDigits, 6)))
     }
-    let decimals = step > 0 ? max(0, Int((-log10(step) - 1e-9).rounded(.up))) : 2
+    let decimals = step > 0 ? max(0, Int((-DeepLearning.log10(step) - 1e-9).rounded(.up))) : 2
     let text = String(format: "%.\(min(decimals, 10))f", value)
     return SVGNumber.minus(SVGNumber.trimmed(text))
   }
@@ -104,19 +105,19 @@ extension PlotRenderer {
       (lower, upper) = (fixed.lowerBound, fixed.upperBound)
     } else {
       let (low, high) = positive.isEmpty ? (1, 10) : dataRange(positive)
-      lower = pow(10, log10(low).rounded(.down))
-      upper = pow(10, log10(high).rounded(.up))
+      lower = DeepLearning.pow(10, DeepLearning.log10(low).rounded(.down))
+      upper = DeepLearning.pow(10, DeepLearning.log10(high).rounded(.up))
     }
     if upper <= lower { upper = lower * 10 }
-    let firstDecade = Int(log10(lower).rounded(.down))
-    let lastDecade = Int(log10(upper).rounded(.up))
+    let firstDecade = Int(DeepLearning.log10(lower).rounded(.down))
+    let lastDecade = Int(DeepLearning.log10(upper).rounded(.up))
     let decades = lastDecade - firstDecade
     let every = max(1, Int((Double(decades) / 6).rounded(.up)))
     let multipliers: [Double] = decades <= 2 ? [1, 2, 5] : [1]
     var ticks: [(Double, String)] = []
     for decade in stride(from: firstDecade, through: lastDecade, by: every) {
       for multiplier in multipliers {
-        let value = multiplier * pow(10, Double(decade))
+        let value = multiplier * DeepLearning.pow(10, Double(decade))
         guard value >= lower * (1 - 1e-9), value <= upper * (1 + 1e-9) else { continue }
         ticks.append((value, logTickLabel(value, decade: decade)))
       }
