@@ -17,55 +17,71 @@ extension Tensor {
     return Tensor(shape: shape, scalars: values)
   }
 
-  /// A tensor of the same shape, computed four elements at a time by `vector`, with the lanes
-  /// `needsScalar` marks (and the last `count % 4` elements) computed by `scalar`.
+  /// A tensor of the same shape, computed four elements at a time by `Kernel`.
   @inline(__always)
-  func mapLanes(
-    vector: (DoubleX4, MathTablePointers) -> DoubleX4,
-    needsScalar: (DoubleX4) -> SIMDMask<SIMD4<Int64>>,
-    scalar: (Double, MathTablePointers) -> Double
-  ) -> Tensor {
+  func mapLanes<Kernel: LaneKernel>(_ kernel: Kernel.Type) -> Tensor {
     let tables = MathTablePointers.shared
     let n = scalars.count
     let values = [Double](unsafeUninitializedCapacity: n) { out, initialized in
-      scalars.withUnsafeBufferPointer { x in
-        applyElementwise(
-          x, out, vector: { vector($0, tables) }, needsScalar: needsScalar,
-          scalar: { scalar($0, tables) })
-      }
+      scalars.withUnsafeBufferPointer { x in applyElementwise(kernel, x, out, tables) }
       initialized = n
     }
     return Tensor(shape: shape, scalars: values)
   }
 
   /// The library's exp of every element.
-  func elementwiseExp() -> Tensor {
-    mapLanes(
-      vector: { x, tables in
-        let (scale, tmp) = exponentialParts(x, tables)
-        return scale + scale * tmp
-      },
-      needsScalar: { x in .!(x .< 704 .& x .> -704) },
-      scalar: deterministicExp)
-  }
-
+  func elementwiseExp() -> Tensor { mapLanes(ExpKernel.self) }
   /// The library's natural logarithm of every element.
-  func elementwiseLog() -> Tensor {
-    mapLanes(
-      vector: logarithmLanes,
-      needsScalar: { x in .!(x .>= 0x1p-1022 .& x .< .infinity) },
-      scalar: deterministicLog)
-  }
-
+  func elementwiseLog() -> Tensor { mapLanes(LogKernel.self) }
   /// The library's tanh of every element.
-  func elementwiseTanh() -> Tensor {
-    mapLanes(vector: deterministicTanh, needsScalar: { x in x .!= x }, scalar: deterministicTanh)
-  }
-
+  func elementwiseTanh() -> Tensor { mapLanes(TanhKernel.self) }
   /// The library's sigmoid of every element.
-  func elementwiseSigmoid() -> Tensor {
-    mapLanes(
-      vector: sigmoidInRange, needsScalar: { z in .!(z .> -40 .& z .< 40) },
-      scalar: deterministicSigmoid)
+  func elementwiseSigmoid() -> Tensor { mapLanes(SigmoidKernel.self) }
+}
+
+enum ExpKernel: LaneKernel {
+  @inline(__always) static func vector(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
+    let (scale, tmp) = exponentialParts(x, tables)
+    return scale + scale * tmp
+  }
+  @inline(__always) static func needsScalar(_ x: DoubleX4) -> SIMDMask<SIMD4<Int64>> {
+    .!(x .< 704 .& x .> -704)
+  }
+  @inline(__always) static func scalar(_ x: Double, _ tables: MathTablePointers) -> Double {
+    deterministicExp(x, tables)
+  }
+}
+
+enum LogKernel: LaneKernel {
+  @inline(__always) static func vector(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
+    logarithmLanes(x, tables)
+  }
+  @inline(__always) static func needsScalar(_ x: DoubleX4) -> SIMDMask<SIMD4<Int64>> {
+    .!(x .>= 0x1p-1022 .& x .< .infinity)
+  }
+  @inline(__always) static func scalar(_ x: Double, _ tables: MathTablePointers) -> Double {
+    deterministicLog(x, tables)
+  }
+}
+
+enum TanhKernel: LaneKernel {
+  @inline(__always) static func vector(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
+    deterministicTanh(x, tables)
+  }
+  @inline(__always) static func needsScalar(_ x: DoubleX4) -> SIMDMask<SIMD4<Int64>> { x .!= x }
+  @inline(__always) static func scalar(_ x: Double, _ tables: MathTablePointers) -> Double {
+    deterministicTanh(x, tables)
+  }
+}
+
+enum SigmoidKernel: LaneKernel {
+  @inline(__always) static func vector(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
+    sigmoidInRange(x, tables)
+  }
+  @inline(__always) static func needsScalar(_ x: DoubleX4) -> SIMDMask<SIMD4<Int64>> {
+    .!(x .> -40 .& x .< 40)
+  }
+  @inline(__always) static func scalar(_ x: Double, _ tables: MathTablePointers) -> Double {
+    deterministicSigmoid(x, tables)
   }
 }

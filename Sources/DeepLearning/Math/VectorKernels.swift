@@ -108,29 +108,37 @@ func logarithmLanes(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
   return logarithmMain(x, tables).replacing(with: logarithmNearOne(x), where: near)
 }
 
-/// Applies a four-lane kernel to a buffer, four elements at a time, and `scalar` to the rest
+/// An elementwise function as a four-lane kernel, the lanes it hands back to the scalar
+/// function, and that function. Loops are generic over it, so each one is specialized and the
+/// kernel inlined into it (a closure would be called once per four elements).
+protocol LaneKernel {
+  static func vector(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4
+  static func needsScalar(_ x: DoubleX4) -> SIMDMask<SIMD4<Int64>>
+  static func scalar(_ x: Double, _ tables: MathTablePointers) -> Double
+}
+
+/// Applies `Kernel` to a buffer, four elements at a time, and its scalar function to the rest
 /// and to every lane `needsScalar` marks.
 @inline(__always)
-func applyElementwise(
-  _ input: UnsafeBufferPointer<Double>, _ output: UnsafeMutableBufferPointer<Double>,
-  vector: (DoubleX4) -> DoubleX4, needsScalar: (DoubleX4) -> SIMDMask<SIMD4<Int64>>,
-  scalar: (Double) -> Double
+func applyElementwise<Kernel: LaneKernel>(
+  _ kernel: Kernel.Type, _ input: UnsafeBufferPointer<Double>,
+  _ output: UnsafeMutableBufferPointer<Double>, _ tables: MathTablePointers
 ) {
   let n = input.count
   guard let source = input.baseAddress, let target = output.baseAddress else { return }
   var i = 0
   while i + 4 <= n {
     let x = UnsafeRawPointer(source + i).loadUnaligned(as: DoubleX4.self)
-    var y = vector(x)
-    let special = needsScalar(x)
+    var y = Kernel.vector(x, tables)
+    let special = Kernel.needsScalar(x)
     if any(special) {
-      for lane in 0..<4 where special[lane] { y[lane] = scalar(x[lane]) }
+      for lane in 0..<4 where special[lane] { y[lane] = Kernel.scalar(x[lane], tables) }
     }
     UnsafeMutableRawPointer(target + i).storeBytes(of: y, as: DoubleX4.self)
     i += 4
   }
   while i < n {
-    target[i] = scalar(source[i])
+    target[i] = Kernel.scalar(source[i], tables)
     i += 1
   }
 }
