@@ -57,7 +57,13 @@ extension CompanionCommand {
 
     @OptionGroup var selection: ChapterSelection
 
-    @Option(name: .long, help: "The folder to write the site into (replaced as a whole).")
+    @Option(
+      name: .long,
+      help: """
+        The folder to write the site into, replaced as a whole: it must be absent, empty or a \
+        site written before; any other folder (one holding other files, the chapters or a \
+        folder containing them) is refused and left untouched.
+        """)
     var output = "site"
 
     func run() throws {

@@ -101,6 +101,48 @@ import Testing
     #expect(first == second)
   }
 
+  @Test func buildRefusesAFolderHoldingOtherFilesAndTouchesNothing() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let scratch = folder.appendingPathComponent("scratch")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    let important = scratch.appendingPathComponent("important.txt")
+    try Data("keep me\n".utf8).write(to: important)
+    let outcome = try CompanionRunner.run(["build", "--output", "scratch"], in: folder)
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr.contains("refusing to write the site into scratch"), "\(outcome.all)")
+    #expect(try String(contentsOf: important, encoding: .utf8) == "keep me\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["important.txt"])
+  }
+
+  @Test(arguments: ["chapters", ".", "chapters/..", "/"])
+  func buildRefusesTheChaptersFolderAndFoldersHoldingIt(_ output: String) throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let chapter = folder.appendingPathComponent("chapters/01-passing.md")
+    let before = try Data(contentsOf: chapter)
+    let outcome = try CompanionRunner.run(["build", "--output", output], in: folder)
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr.contains("refusing to write the site into"), "\(outcome.all)")
+    #expect(try Data(contentsOf: chapter) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["chapters"])
+  }
+
+  @Test func buildReplacesASiteItWroteAndAnEarlierOne() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // A site as earlier builds left it, without the marker.
+    let site = folder.appendingPathComponent("site")
+    try FileManager.default.createDirectory(
+      at: site.appendingPathComponent("assets"), withIntermediateDirectories: true)
+    try Data("old".utf8).write(to: site.appendingPathComponent("index.html"))
+    let first = try CompanionRunner.run(["build"], in: folder)
+    #expect(first.status == 0, "\(first.all)")
+    #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(".companion-site").path))
+    let second = try CompanionRunner.run(["build"], in: folder)
+    #expect(second.status == 0, "\(second.all)")
+  }
+
   @Test func checkReportsATimeoutAtTheLoopingCell() throws {
     let folder = try CompanionRunner.workspace(with: ["01-passing.md", "08-loops-forever.md"])
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -65,6 +65,11 @@ public enum Companion {
 
   /// Runs and checks the chapters, then writes the site. Returns whether everything passed.
   public static func build(_ options: CompanionOptions) throws -> Bool {
+    // Refuse an output folder that holds anything but a site, before any chapter runs.
+    let sources =
+      [URL(fileURLWithPath: options.chaptersDirectory)]
+      + options.files.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+    try SiteDestination.check(options.outputDirectory, chapterFolders: sources)
     let results = try process(options)
     try SiteWriter(results: results).write(
       to: URL(fileURLWithPath: options.outputDirectory))
