@@ -48,6 +48,29 @@ let twoCellChapter = """
   #expect(source == twoCellChapter.replacingOccurrences(of: "```output\n5\n```", with: "```output\n4\n```"))
 }
 
+@Test func blessKeepsLinesThatMatchedWithinTolerance() {
+  let source = "```swift\nprint(1.0 / 3)\nprint(7)\n```\n\n```output\n0.333333\n8\n```\n"
+  let chapter = Chapter(path: "chapters/01-s.md", source: source)
+  let run = completedRun(["0.3333333333333333\n7\n"])
+  let (blessed, changes) = Bless.apply(
+    chapter: chapter, run: run, check: ChapterCheck(chapter: chapter, run: run))
+  #expect(changes.count == 1)
+  #expect(blessed == source.replacingOccurrences(of: "0.333333\n8\n", with: "0.333333\n7\n"))
+}
+
+@Test func blessRoundTripsACRLFChapter() {
+  let source = twoCellChapter.replacingOccurrences(of: "\n", with: "\r\n")
+  let chapter = Chapter(path: "chapters/01-s.md", source: source)
+  let run = completedRun(["2\n", "4\n"])
+  let check = ChapterCheck(chapter: chapter, run: run)
+  #expect(check.verdicts == [.verified, .differs])
+  let (blessed, changes) = Bless.apply(chapter: chapter, run: run, check: check)
+  #expect(changes.map(\.fenceLine) == [15])
+  #expect(blessed == source.replacingOccurrences(of: "```output\r\n5\r\n```", with: "```output\r\n4\r\n```"))
+  let again = Chapter(path: "chapters/01-s.md", source: blessed)
+  #expect(ChapterCheck(chapter: again, run: run).verdicts == [.verified, .verified])
+}
+
 @Test func unpublishedReferenceIsAnError() {
   let chapter = Chapter(path: "c.md", source: "# T\n\nSpeedup {{speedup}}.\n")
   let check = ChapterCheck(chapter: chapter, run: completedRun([]))

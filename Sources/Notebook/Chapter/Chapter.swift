@@ -23,9 +23,12 @@ public struct Chapter: Sendable {
   }
 
   /// Parses a chapter from its Markdown source.
-  public init(path: String, source: String) {
+  public init(path: String, source original: String) {
     self.path = path
-    self.source = source
+    self.source = original
+    // Parsed with LF line ends ("\r\n" is one Character in Swift, so line splits would miss it);
+    // line numbers are the same, and `source` keeps the file as written.
+    let source = original.replacingOccurrences(of: "\r\n", with: "\n")
     let protection = MathProtection(source: source)
     var cells: [Cell] = []
     var diagnostics: [Diagnostic] = []

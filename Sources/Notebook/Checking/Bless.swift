@@ -12,23 +12,37 @@ public enum Bless {
   }
 
   /// The new source of `chapter` with the content of every `differs` cell's output block
-  /// replaced by the actual output, and the changes made.
+  /// replaced by the actual output, and the changes made. Only the lines that differ change: a
+  /// line that already matched (within the block's tolerance) stays as the author wrote it, and
+  /// the file keeps its line endings (LF or CRLF).
   public static func apply(chapter: Chapter, run: ChapterRun, check: ChapterCheck) -> (
     source: String, changes: [Change]
   ) {
-    var lines = chapter.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // "\r\n" is one Character in Swift: work on LF lines and put the CRLFs back at the end.
+    let crlf = chapter.source.contains("\r\n")
+    let source = crlf ? chapter.source.replacingOccurrences(of: "\r\n", with: "\n") : chapter.source
+    var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var changes: [Change] = []
     // Bottom-up, so earlier line numbers stay valid.
     for cell in chapter.cells.reversed() where check.verdicts[cell.index] == .differs {
       guard let expected = cell.expected, let closing = expected.closingLine else { continue }
       let actual = run.cells[cell.index].text
+      let comparison = OutputComparison(rtol: expected.rtol, atol: expected.atol)
       let fence = lines[expected.fenceLine - 1]
       let prefix = String(fence.prefix(while: { $0 == " " || $0 == ">" }))
+      let written = Array(lines[expected.fenceLine..<(closing - 1)])
+      let expectedLines = expected.text.split(separator: "\n", omittingEmptySubsequences: false)
+        .map(String.init)
       var newLines = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       while let last = newLines.last, last.trimmingCharacters(in: .whitespaces).isEmpty {
         newLines.removeLast()
       }
-      newLines = newLines.map { line -> String in
+      newLines = newLines.enumerated().map { index, line -> String in
+        if index < written.count, index < expectedLines.count,
+          comparison.lineMatches(expected: expectedLines[index], actual: line)
+        {
+          return written[index]
+        }
         let trimmedEnd = String(line.reversed().drop(while: { $0 == " " }).reversed())
         return trimmedEnd.isEmpty
           ? String(prefix.reversed().drop(while: { $0 == " " }).reversed()) : prefix + trimmedEnd
@@ -37,10 +51,8 @@ public enum Bless {
       changes.append(
         Change(
           fenceLine: expected.fenceLine,
-          diff: LineDiff.render(
-            expected: expected.text, actual: actual,
-            comparison: OutputComparison(rtol: expected.rtol, atol: expected.atol))))
+          diff: LineDiff.render(expected: expected.text, actual: actual, comparison: comparison)))
     }
-    return (lines.joined(separator: "\n"), changes.reversed())
+    return (lines.joined(separator: crlf ? "\r\n" : "\n"), changes.reversed())
   }
 }
