@@ -52,3 +52,19 @@ import Testing
   let diff = LineDiff.render(expected: "a\n1\nc", actual: "a\n2\nc", comparison: OutputComparison())
   #expect(diff == "  a\n- 1\n+ 2\n  c")
 }
+
+/// An explicit tolerance replaces the decimals rule for its block: `0.0` then means 0 within
+/// the tolerance, not "anything that rounds to 0.0".
+@Test func anExplicitToleranceReplacesTheDecimalsRule() {
+  let chapter = Chapter(
+    path: "c.md",
+    source: "```swift\nprint(1)\n```\n\n```output atol=1e-12\n0.0\n```\n\n```swift\nprint(2)\n```\n\n```output\n0.0\n```\n")
+  let strict = chapter.cells[0].expected!.comparison
+  let loose = chapter.cells[1].expected!.comparison
+  #expect(!strict.matches(expected: "0.0", actual: "1e-10"))
+  #expect(!strict.matches(expected: "0.0", actual: "0.04"))
+  #expect(strict.matches(expected: "0.0", actual: "1e-13"))
+  #expect(loose.matches(expected: "0.0", actual: "0.04"))
+  #expect(loose.matches(expected: "1.23", actual: "1.2349"))
+  #expect(!loose.matches(expected: "2", actual: "2.4"))
+}

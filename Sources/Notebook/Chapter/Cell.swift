@@ -38,6 +38,14 @@ public struct ExpectedOutput: Sendable, Equatable {
   public var rtol: Double
   /// Absolute tolerance for numbers (default 1e-12).
   public var atol: Double
+  /// Whether the fence names `rtol=` or `atol=`: then the tolerances alone decide, and the
+  /// decimals rule (an expected `0.693048` matching anything that rounds to it) is off.
+  public var hasExplicitTolerance = false
+
+  /// How this block's numbers are compared.
+  public var comparison: OutputComparison {
+    OutputComparison(rtol: rtol, atol: atol, decimalsRule: !hasExplicitTolerance)
+  }
 }
 
 /// A ```swift block of a chapter.

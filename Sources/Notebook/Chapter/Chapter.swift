@@ -87,6 +87,7 @@ public struct Chapter: Sendable {
             parts[0] == "rtol" || parts[0] == "atol"
           {
             if parts[0] == "rtol" { expected.rtol = value } else { expected.atol = value }
+            expected.hasExplicitTolerance = true
           } else {
             diagnostics.append(
               Diagnostic(

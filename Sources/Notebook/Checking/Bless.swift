@@ -27,7 +27,7 @@ public enum Bless {
     for cell in chapter.cells.reversed() where check.verdicts[cell.index] == .differs {
       guard let expected = cell.expected, let closing = expected.closingLine else { continue }
       let actual = run.cells[cell.index].text
-      let comparison = OutputComparison(rtol: expected.rtol, atol: expected.atol)
+      let comparison = expected.comparison
       let fence = lines[expected.fenceLine - 1]
       let prefix = String(fence.prefix(while: { $0 == " " || $0 == ">" }))
       let written = Array(lines[expected.fenceLine..<(closing - 1)])

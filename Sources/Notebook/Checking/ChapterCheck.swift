@@ -85,7 +85,7 @@ public struct ChapterCheck: Sendable {
         verdicts.append(.unchecked)
         continue
       }
-      let comparison = OutputComparison(rtol: expected.rtol, atol: expected.atol)
+      let comparison = expected.comparison
       if comparison.matches(expected: expected.text, actual: output.text) {
         verdicts.append(.verified)
       } else {

@@ -8,11 +8,16 @@ public struct OutputComparison: Sendable {
   public var rtol: Double
   /// Absolute tolerance floor for numbers.
   public var atol: Double
+  /// Whether an expected number written with k decimals also matches an actual one that rounds
+  /// to it at k decimals (on unless the block gives its own tolerance).
+  public var decimalsRule: Bool
 
-  /// Creates a comparison with the given tolerances (defaults: rtol 1e-6, atol 1e-12).
-  public init(rtol: Double = 1e-6, atol: Double = 1e-12) {
+  /// Creates a comparison with the given tolerances (defaults: rtol 1e-6, atol 1e-12, and the
+  /// decimals rule).
+  public init(rtol: Double = 1e-6, atol: Double = 1e-12, decimalsRule: Bool = true) {
     self.rtol = rtol
     self.atol = atol
+    self.decimalsRule = decimalsRule
   }
 
   /// Whether `actual` matches `expected`.
@@ -51,7 +56,7 @@ public struct OutputComparison: Sendable {
     if expected.isInfinite || actual.isInfinite { return expected == actual }
     if abs(actual - expected) <= max(atol, rtol * abs(expected)) { return true }
     // Decimal rounding: `0.693048` matches 0.69304802 (rounded to 6 decimals).
-    if let decimals = OutputToken.decimals(of: expectedText), decimals > 0 {
+    if decimalsRule, let decimals = OutputToken.decimals(of: expectedText), decimals > 0 {
       let rounded = String(format: "%.\(decimals)f", actual)
       let expectedFormatted = String(format: "%.\(decimals)f", expected)
       if rounded == expectedFormatted { return true }

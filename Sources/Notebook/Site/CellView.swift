@@ -83,7 +83,7 @@ struct CellView {
   private func diffHTML(expected: ExpectedOutput, actual: String) -> String {
     let diff = LineDiff.render(
       expected: expected.text, actual: actual,
-      comparison: OutputComparison(rtol: expected.rtol, atol: expected.atol))
+      comparison: expected.comparison)
     var expectedLines: [String] = []
     var actualLines: [String] = []
     for line in diff.split(separator: "\n", omittingEmptySubsequences: false) {
