@@ -8,6 +8,7 @@ struct CompanionCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "companion",
     abstract: "Run, check and publish the chapters of the course companion.",
+    version: "0.2.0",
     subcommands: [Build.self, Check.self],
     defaultSubcommand: Build.self)
 }
@@ -17,10 +18,15 @@ struct ChapterSelection: ParsableArguments {
   @Option(name: .long, help: "The folder of chapters (every *.md in it, in name order).")
   var chapters = "chapters"
 
-  @Option(name: .long, help: "Seconds each run of a chapter program may take before it is killed.")
+  // `.unconditional`: `--timeout -1` is a bad number (said so below), not a missing value.
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Seconds each run of a chapter program may take before it is killed.")
   var timeout: Double = 60
 
-  @Option(name: .long, help: "How many chapters compile and run at the same time (at least 1).")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "How many chapters compile and run at the same time (at least 1).")
   var jobs = 2
 
   @Flag(name: .long, help: "Run every chapter afresh: neither read nor write the cache.")
@@ -32,6 +38,10 @@ struct ChapterSelection: ParsableArguments {
   func validate() throws {
     guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    for file in files where !file.hasSuffix(".md") {
+      throw ValidationError(
+        "'\(file)' is neither a command nor a chapter (commands: build, check; chapters are .md files)")
+    }
   }
 
   var options: CompanionOptions {

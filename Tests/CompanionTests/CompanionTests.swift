@@ -143,6 +143,28 @@ import Testing
     #expect(second.status == 0, "\(second.all)")
   }
 
+  @Test func unknownWordsAndBadNumbersAreErrorsThatSayWhy() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let serve = try CompanionRunner.run(["serve"], in: folder)
+    #expect(serve.status != 0)
+    #expect(serve.stderr.contains("'serve' is neither a command nor a chapter"), "\(serve.all)")
+    let negative = try CompanionRunner.run(["check", "--timeout", "-1"], in: folder)
+    #expect(negative.status != 0)
+    #expect(negative.stderr.contains("--timeout must be a positive number of seconds"), "\(negative.all)")
+    let version = try CompanionRunner.run(["--version"], in: folder)
+    #expect(version.status == 0)
+    #expect(version.stdout.split(separator: ".").count == 3, "\(version.all)")
+  }
+
+  @Test func checkEndsWithOneSummaryLine() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md", "02-wrong-output.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["check"], in: folder)
+    let last = outcome.stdout.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(last.hasPrefix("2 chapters, 3 output blocks: 2 verified, 1 differ, 0 not run or failed; 1 chapter failing"), "\(outcome.all)")
+  }
+
   @Test func checkReportsATimeoutAtTheLoopingCell() throws {
     let folder = try CompanionRunner.workspace(with: ["01-passing.md", "08-loops-forever.md"])
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -97,6 +97,7 @@ public enum Companion {
   /// Parses, runs (or loads from the cache) and checks every selected chapter, printing one
   /// progress line per chapter and its diagnostics.
   public static func process(_ options: CompanionOptions) throws -> [ChapterResult] {
+    let processStart = Subprocess.now()
     let files = try chapterFiles(options)
     var chapters: [Chapter] = []
     for file in files {
@@ -166,7 +167,31 @@ public enum Companion {
         }
         collected.set(index, result)
       })
-    return try collected.values.map { try $0!.get() }
+    let results = try collected.values.map { try $0!.get() }
+    Console.out(summaryLine(results, seconds: Subprocess.now() - processStart))
+    return results
+  }
+
+  /// `14 chapters, 143 output blocks: 141 verified, 2 differ, 0 not run (12.3 s)`: every block
+  /// counted, including those a trap, a timeout or a compile error kept from running.
+  static func summaryLine(_ results: [ChapterResult], seconds: Double) -> String {
+    var blocks = 0
+    var verified = 0
+    var differ = 0
+    for result in results {
+      for cell in result.chapter.cells where cell.expected != nil {
+        blocks += 1
+        let verdict = cell.index < result.check.verdicts.count ? result.check.verdicts[cell.index] : .notRun
+        if verdict == .verified { verified += 1 }
+        if verdict == .differs { differ += 1 }
+      }
+    }
+    let notVerified = blocks - verified - differ
+    let failing = results.filter { !$0.check.passed }.count
+    return "\(results.count) chapter\(results.count == 1 ? "" : "s"), \(blocks) output blocks: "
+      + "\(verified) verified, \(differ) differ, \(notVerified) not run or failed; "
+      + "\(failing) chapter\(failing == 1 ? "" : "s") failing"
+      + String(format: " (%.1f s)", seconds)
   }
 
   /// `01-neural-networks  ran     3.2 s  8/8 checked`.
