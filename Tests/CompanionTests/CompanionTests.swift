@@ -165,6 +165,19 @@ import Testing
     #expect(last.hasPrefix("2 chapters, 3 output blocks: 2 verified, 1 differ, 0 not run or failed; 1 chapter failing"), "\(outcome.all)")
   }
 
+  @Test func countsNameTheOutputsThatNeverRan() throws {
+    let folder = try CompanionRunner.workspace(with: [])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let chapter = "# Broken\n\n```swift\nprint(1)\n```\n\n```output\n1\n```\n\n"
+      + "```swift\nlet x: Int = \"no\"\nprint(x)\n```\n\n```output\n2\n```\n"
+    try Data(chapter.utf8).write(to: folder.appendingPathComponent("chapters/01-broken.md"))
+    let outcome = try CompanionRunner.run(["build"], in: folder)
+    #expect(outcome.status == 1)
+    #expect(outcome.stdout.contains("0/2 checked, 2 not run"), "\(outcome.all)")
+    let index = try String(contentsOf: folder.appendingPathComponent("site/index.html"), encoding: .utf8)
+    #expect(index.contains("0 of 2 expected outputs verified, 2 not run"))
+  }
+
   @Test func checkReportsATimeoutAtTheLoopingCell() throws {
     let folder = try CompanionRunner.workspace(with: ["01-passing.md", "08-loops-forever.md"])
     defer { try? FileManager.default.removeItem(at: folder) }

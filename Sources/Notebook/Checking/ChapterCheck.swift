@@ -27,6 +27,11 @@ public struct ChapterCheck: Sendable {
   public var verifiedCount: Int { verdicts.filter { $0 == .verified }.count }
   /// The number of cells with an output block that was compared.
   public var checkedCount: Int { verdicts.filter { $0 == .verified || $0 == .differs }.count }
+  /// The number of ```output blocks in the chapter, compared or not.
+  public var outputBlockCount: Int = 0
+  /// Output blocks never compared: their cell did not run (after a trap, a timeout or a compile
+  /// error) or failed.
+  public var notRunCount: Int { outputBlockCount - checkedCount }
   /// Whether the chapter passed (no errors).
   public var passed: Bool { !diagnostics.contains { $0.severity == .error } }
 
@@ -106,6 +111,7 @@ public struct ChapterCheck: Sendable {
       }
     }
     self.verdicts = verdicts
+    self.outputBlockCount = chapter.cells.filter { $0.expected != nil }.count
     self.diagnostics = diagnostics.sorted { $0.line < $1.line }
     self.ranCount = ranCount
   }

@@ -208,7 +208,8 @@ public enum Companion {
     }
     state = state.padding(toLength: 14, withPad: " ", startingAt: 0)
     let seconds = String(format: "%5.1f s", result.seconds)
-    var line = "\(name)  \(state) \(seconds)  \(check.verifiedCount)/\(check.checkedCount) checked"
+    var line = "\(name)  \(state) \(seconds)  \(check.verifiedCount)/\(check.outputBlockCount) checked"
+    if check.notRunCount > 0 { line += ", \(check.notRunCount) not run" }
     if !result.cached && result.run.compileSeconds > 0 {
       line += String(
         format: "  (compile %.1f s, run %.1f s)", result.run.compileSeconds, result.run.runSeconds)

@@ -12,8 +12,8 @@ public struct IndexPage {
     out += "<main class=\"page\">\n<h1>\(HTML.escape(siteTitle))</h1>\n"
     out += "<p>An executable companion to a first course on neural networks and deep learning. "
     out += "Every code cell below is Swift, compiled and run against the project's own library "
-    out += "when the site is built; every output on these pages was produced by that run and "
-    out += "checked against the text of the chapter.</p>\n"
+    out += "when the site is built, and every output on these pages was produced by that run. "
+    out += "Each chapter below says how many of its expected outputs the run matched.</p>\n"
     if results.isEmpty {
       out += "<p>No chapters yet.</p>\n"
     } else {
@@ -24,16 +24,19 @@ public struct IndexPage {
         out += "\(HTML.escape(result.chapter.title))</a> "
         out += badge(check)
         out += "<p class=\"summary\">\(check.ranCount) cell\(check.ranCount == 1 ? "" : "s") run, "
-        out +=
-          "\(check.verifiedCount) of \(check.checkedCount) checked output\(check.checkedCount == 1 ? "" : "s") verified</p>"
+        out += "\(check.verifiedCount) of \(check.outputBlockCount) expected output"
+        out += "\(check.outputBlockCount == 1 ? "" : "s") verified"
+        if check.notRunCount > 0 { out += ", \(check.notRunCount) not run" }
+        out += "</p>"
         out += "</li>\n"
       }
       out += "</ul>\n"
     }
     let cells = results.map(\.check.ranCount).reduce(0, +)
     let verified = results.map(\.check.verifiedCount).reduce(0, +)
+    let blocks = results.map(\.check.outputBlockCount).reduce(0, +)
     out += "</main>\n<footer class=\"site-footer\">\(results.count) chapter\(results.count == 1 ? "" : "s"), "
-    out += "\(cells) cells run, \(verified) verified.</footer>\n</body>\n</html>\n"
+    out += "\(cells) cells run, \(verified) of \(blocks) expected outputs verified.</footer>\n</body>\n</html>\n"
     return out
   }
 
