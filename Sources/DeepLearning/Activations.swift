@@ -113,10 +113,6 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-/// The library's `tanh` of one value (named apart from `Activation.tanh`).
-@inline(__always)
-func hyperbolicTangent(_ x: Double) -> Double { deterministicTanh(x, .shared) }
-
 extension Activation {
   /// Multiplies `d` elementwise by `g'(z)` computed from the activation `a = g(z)`, in place:
   /// the notebook's `np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))` for tanh.

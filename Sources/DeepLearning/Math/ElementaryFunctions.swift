@@ -45,12 +45,8 @@ func scaledLogarithm(_ x: Double, _ hi: Double, _ lo: Double) -> Double {
   var tail: Double
   if x > 0x1.fp-1 && x < 0x1.08p0 {
     (head, tail) = logarithmNearOne(x - 1.0)
-  } else if x < 0x1p-1022 {
-    let (h, t) = logarithmParts(x * 0x1p52, .shared)
-    let (s, e) = twoSum(h, -52 * MathTables.ln2Hi)
-    (head, tail) = (s, e + t - 52 * MathTables.ln2Lo)
   } else {
-    (head, tail) = logarithmParts(x, .shared)
+    (head, tail) = positiveLogarithmParts(x, .shared)
   }
   let (p, e) = twoProduct(head, hi)
   return p + (e + (tail * hi + head * lo))

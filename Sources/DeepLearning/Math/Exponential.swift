@@ -12,10 +12,15 @@ func exponentialParts(_ x: Double, tail: Double = 0, _ tables: MathTablePointers
   scale: Double, tmp: Double
 ) {
   let (k, r) = exponentialReduction(x, tail: tail)
-  let j = k & 127
-  let e = k >> 7
-  let bits = tables.expScaleBits[j] &+ (UInt64(bitPattern: Int64(e)) << 52)
-  return (Double(bitPattern: bits), exponentialTmp(r, j, tables))
+  return (exponentialScale(k, exponentOffset: 0, tables), exponentialTmp(r, k & 127, tables))
+}
+
+/// `2^(k/128 + exponentOffset)` as the table entry `k mod 128` with its exponent raised by
+/// `k >> 7` plus the offset (which must keep it normal).
+@inline(__always)
+func exponentialScale(_ k: Int, exponentOffset: Int, _ tables: MathTablePointers) -> Double {
+  let e = (k >> 7) + exponentOffset
+  return Double(bitPattern: tables.expScaleBits[k & 127] &+ (UInt64(bitPattern: Int64(e)) << 52))
 }
 
 /// `k = round(128 x / ln2)` and `r = x - k ln2/128` (plus `tail`).
@@ -64,19 +69,15 @@ func exponentialOutsideFastRange(_ x: Double, tail: Double = 0) -> Double {
   if x > 710 { return .infinity }
   if x < -746 { return 0 }
   let (k, r) = exponentialReduction(x, tail: tail)
-  let j = k & 127
-  let e = k >> 7
   let tables = MathTablePointers.shared
-  let tmp = exponentialTmp(r, j, tables)
+  let tmp = exponentialTmp(r, k & 127, tables)
   if x > 0 {
     // 2^1009 * (2^(e - 1009) ...): the final product overflows to inf where it should.
-    let bits = tables.expScaleBits[j] &+ (UInt64(bitPattern: Int64(e - 1009)) << 52)
-    let scale = Double(bitPattern: bits)
+    let scale = exponentialScale(k, exponentOffset: -1009, tables)
     return 0x1p1009 * (scale + scale * tmp)
   }
   // The result is tiny: compute it scaled up by 2^1022, then round once onto the subnormal grid.
-  let bits = tables.expScaleBits[j] &+ (UInt64(bitPattern: Int64(e + 1022)) << 52)
-  let scale = Double(bitPattern: bits)
+  let scale = exponentialScale(k, exponentOffset: 1022, tables)
   var y = scale + scale * tmp
   if y < 1 {
     // Adding 1 rounds y to a multiple of 2^-52, which 2^-1022 maps onto the subnormal grid;

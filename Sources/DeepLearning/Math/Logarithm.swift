@@ -106,8 +106,16 @@ func logarithmOutsideFastRange(_ x: Double) -> Double {
   if x == 0 { return -.infinity }
   if x < 0 { return .nan }
   if x == .infinity { return x }
-  // Subnormal: scale into the normal range and take 52 ln 2 back out, in double-double.
-  let (h, t) = logarithmParts(x * 0x1p52, MathTablePointers.shared)
+  let (h, t) = positiveLogarithmParts(x, MathTablePointers.shared)
+  return h + t
+}
+
+/// ``logarithmParts(_:_:)`` for any positive finite `x`, subnormals included (those are
+/// scaled into the normal range, and 52 ln 2 is taken back out in double-double).
+@inline(__always)
+func positiveLogarithmParts(_ x: Double, _ tables: MathTablePointers) -> (head: Double, tail: Double) {
+  guard x < 0x1p-1022 else { return logarithmParts(x, tables) }
+  let (h, t) = logarithmParts(x * 0x1p52, tables)
   let (s, e) = twoSum(h, -52 * MathTables.ln2Hi)
-  return s + (e + t - 52 * MathTables.ln2Lo)
+  return (s, e + t - 52 * MathTables.ln2Lo)
 }

@@ -33,19 +33,8 @@ func deterministicPow(_ x: Double, _ y: Double) -> Double {
     if kind.isOdd { sign = -1 }
     base = -x
   }
-  var scaleBack = 0.0
-  if base < 0x1p-1022 {
-    base *= 0x1p52
-    scaleBack = -52
-  }
   let tables = MathTablePointers.shared
-  let (lh, lt) = logarithmParts(base, tables)
-  // log of a subnormal base: add -52 ln 2 in double-double.
-  var (logHead, logTail) = (lh, lt)
-  if scaleBack != 0 {
-    let (s, e) = twoSum(lh, scaleBack * MathTables.ln2Hi)
-    (logHead, logTail) = (s, e + lt + scaleBack * MathTables.ln2Lo)
-  }
+  let (logHead, logTail) = positiveLogarithmParts(base, tables)
   // Decide overflow and underflow before the exact product (whose split would overflow for
   // huge y; |log x| >= 2^-53 for x != 1, so such y always lands here).
   let estimate = y * logHead

@@ -53,29 +53,30 @@ func cosineKernel(_ y: Double, _ yTail: Double) -> Double {
   return w + (((1.0 - w) - half) + (z * z * p - y * yTail))
 }
 
+/// sin(n pi/2 + y + yTail): the kernel and sign of quadrant `n mod 4`.
+@inline(__always)
+func sineInQuadrant(_ n: Int, _ y: Double, _ yTail: Double) -> Double {
+  switch n & 3 {
+  case 0: return sineKernel(y, yTail)
+  case 1: return cosineKernel(y, yTail)
+  case 2: return -sineKernel(y, yTail)
+  default: return -cosineKernel(y, yTail)
+  }
+}
+
 /// The sine of one value, the same on every machine.
 @inline(__always)
 func deterministicSin(_ x: Double) -> Double {
   guard x.isFinite else { return .nan }
   if Swift.abs(x) < 0x1p-27 { return x }
   let (n, y, t) = trigonometricReduction(x)
-  switch n & 3 {
-  case 0: return sineKernel(y, t)
-  case 1: return cosineKernel(y, t)
-  case 2: return -sineKernel(y, t)
-  default: return -cosineKernel(y, t)
-  }
+  return sineInQuadrant(n, y, t)
 }
 
-/// The cosine of one value, the same on every machine.
+/// The cosine of one value, the same on every machine: cos x = sin(x + pi/2), one quadrant on.
 @inline(__always)
 func deterministicCos(_ x: Double) -> Double {
   guard x.isFinite else { return .nan }
   let (n, y, t) = trigonometricReduction(x)
-  switch n & 3 {
-  case 0: return cosineKernel(y, t)
-  case 1: return -sineKernel(y, t)
-  case 2: return -cosineKernel(y, t)
-  default: return sineKernel(y, t)
-  }
+  return sineInQuadrant(n + 1, y, t)
 }

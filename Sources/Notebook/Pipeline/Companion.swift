@@ -172,21 +172,15 @@ public enum Companion {
     return results
   }
 
-  /// `14 chapters, 143 output blocks: 141 verified, 2 differ, 0 not run (12.3 s)`: every block
-  /// counted, including those a trap, a timeout or a compile error kept from running.
+  /// `14 chapters, 143 output blocks: 141 verified, 2 differ, 0 not run or failed; 1 chapter
+  /// failing (12.3 s)`: every block counted, including those a trap, a timeout or a compile
+  /// error kept from running.
   static func summaryLine(_ results: [ChapterResult], seconds: Double) -> String {
-    var blocks = 0
-    var verified = 0
-    var differ = 0
-    for result in results {
-      for cell in result.chapter.cells where cell.expected != nil {
-        blocks += 1
-        let verdict = cell.index < result.check.verdicts.count ? result.check.verdicts[cell.index] : .notRun
-        if verdict == .verified { verified += 1 }
-        if verdict == .differs { differ += 1 }
-      }
-    }
-    let notVerified = blocks - verified - differ
+    func total(_ count: (ChapterCheck) -> Int) -> Int { results.map { count($0.check) }.reduce(0, +) }
+    let blocks = total(\.outputBlockCount)
+    let verified = total(\.verifiedCount)
+    let differ = total { $0.checkedCount - $0.verifiedCount }
+    let notVerified = total(\.notRunCount)
     let failing = results.filter { !$0.check.passed }.count
     return "\(results.count) chapter\(results.count == 1 ? "" : "s"), \(blocks) output blocks: "
       + "\(verified) verified, \(differ) differ, \(notVerified) not run or failed; "
