@@ -151,8 +151,13 @@ enum MatrixKernel {
       left.deallocate()
       right.deallocate()
     }
-    left.initialize(repeating: 0, count: size)
-    right.initialize(repeating: 0, count: size)
+    // The lanes past the last element add zeros; every other lane is written below.
+    for element in count..<(pairs * 8) {
+      for p in 0..<k {
+        left[(element / 4) * k * 4 + p * 4 + element % 4] = 0
+        right[(element / 4) * k * 4 + p * 4 + element % 4] = 0
+      }
+    }
     let bStep = transposeB ? 1 : n
     for element in 0..<count {
       let (i, j) = (element / n, element % n)

@@ -118,10 +118,25 @@ public struct TwoLayerNetwork: Sendable, Equatable {
   /// Runs `iterations` steps of forward, cost, backward and update, as the notebook's
   /// `nn_model` loop does. Returns the cost of every iteration; with `printCost`, prints
   /// `Cost after iteration i: 0.693048` every 1000 iterations.
+  ///
+  /// With one output unit the loop is fused (TwoLayerNetwork+Fit.swift): the same bits as
+  /// ``fitStepByStep(X:Y:iterations:learningRate:printCost:)``, several times faster.
   @discardableResult
   public mutating func fit(
     X: Tensor, Y: Tensor, iterations: Int = 10_000, learningRate: Double = 1.2,
     printCost: Bool = false
+  ) -> [Double] {
+    if fitsFused {
+      return fitFused(X: X, Y: Y, iterations: iterations, learningRate: learningRate, printCost: printCost)
+    }
+    return fitStepByStep(
+      X: X, Y: Y, iterations: iterations, learningRate: learningRate, printCost: printCost)
+  }
+
+  /// The loop of ``fit(X:Y:iterations:learningRate:printCost:)`` spelled out: ``forward(_:)``,
+  /// ``cost(_:_:)``, ``backward(cache:X:Y:)`` and ``update(_:learningRate:)`` on tensors.
+  mutating func fitStepByStep(
+    X: Tensor, Y: Tensor, iterations: Int, learningRate: Double, printCost: Bool
   ) -> [Double] {
     var costs: [Double] = []
     costs.reserveCapacity(iterations)

@@ -1,4 +1,4 @@
-import DeepLearning
+@testable import DeepLearning
 import Testing
 
 // Reference numbers from numpy: X = randn(2, 3) after seeding 1, the notebook's forward and
@@ -114,4 +114,36 @@ private func close(_ a: Tensor, _ b: [Double]) -> Bool {
   #expect(costs.count == 200)
   #expect(costs[199] < costs[0])
   #expect(net.predict(X) == Y)
+}
+
+/// The fused loop against the step-by-step one on the planar flower: every cost and every
+/// parameter the same bits, for each hidden activation and for hidden sizes that are and are
+/// not multiples of four, the example count not one either (397 examples).
+@Test(arguments: [
+  (Activation.tanh, 4), (.tanh, 1), (.tanh, 5), (.sigmoid, 3), (.relu, 6), (.leakyRelu(0.01), 2),
+  (.linear, 4),
+])
+func fusedFitIsTheStepByStepLoop(activation: Activation, hiddenUnits: Int) {
+  let (flowerX, flowerY) = Datasets.planarFlower()
+  let X = flowerX.columns(0..<397)
+  let Y = flowerY.columns(0..<397)
+  var rng = NumPyRandom(seed: 3)
+  var fused = TwoLayerNetwork.initialize(
+    nX: 2, nH: hiddenUnits, nY: 1, rng: &rng, hiddenActivation: activation)
+  var reference = fused
+  let fusedCosts = fused.fit(X: X, Y: Y, iterations: 300, learningRate: 1.2)
+  let referenceCosts = reference.fitStepByStep(
+    X: X, Y: Y, iterations: 300, learningRate: 1.2, printCost: false)
+  #expect(firstDifference(fusedCosts, referenceCosts) == nil)
+  for (a, b) in [(fused.W1, reference.W1), (fused.b1, reference.b1), (fused.W2, reference.W2),
+    (fused.b2, reference.b2)]
+  {
+    #expect(firstDifference(a.scalars, b.scalars) == nil)
+  }
+}
+
+/// The first index where two arrays differ in any bit (or in length), or nil.
+private func firstDifference(_ a: [Double], _ b: [Double]) -> Int? {
+  guard a.count == b.count else { return min(a.count, b.count) }
+  return a.indices.first { a[$0].bitPattern != b[$0].bitPattern }
 }
