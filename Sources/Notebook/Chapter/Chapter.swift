@@ -58,6 +58,12 @@ public struct Chapter: Sendable {
               file: path, line: block.startLine,
               message: "a norun cell does not run, so it cannot also be hide, traps or volatile"))
         }
+        if let problem = CellSyntax.problem(in: block.literal) {
+          diagnostics.append(
+            Diagnostic(
+              file: path, line: block.startLine + problem.line,
+              message: "the cell does not parse on its own: \(problem.message)"))
+        }
         cells.append(
           Cell(index: cells.count, options: options, code: block.literal, fenceLine: block.startLine))
         lastBlockWasCell = true
