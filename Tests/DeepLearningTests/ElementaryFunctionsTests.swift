@@ -215,7 +215,9 @@ import Testing
   let wide = (rng.rand(20_003) * 100 - 50).scalars
   let narrow = (rng.rand(20_003) * 2 - 1).scalars
   let nearOne = (rng.rand(20_003) * 0.1 + 0.95).scalars
-  let values = Tensor(edges + wide + narrow + nearOne)
+  // Whole vectors within tanh's polynomial range, and within 2^-27 of zero.
+  let small = (rng.rand(20_000) * 0.125 - 0.0625).scalars + (rng.rand(20) * 0x1p-26 - 0x1p-27).scalars
+  let values = Tensor(edges + wide + narrow + nearOne + small)
   let positive = Tensor(values.scalars.map { Swift.abs($0) })
   let checks: [(String, Tensor, Tensor, (Double) -> Double)] = [
     ("exp", values, exp(values), DeepLearning.exp),

@@ -32,11 +32,12 @@ func exponentialParts(_ x: DoubleX4, _ tables: MathTablePointers) -> (scale: Dou
 @inline(__always)
 func deterministicTanh(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
   let a = x.replacing(with: -x, where: x .< 0)
+  let smallLanes = a .< 0.0625
+  if all(smallLanes) { return tanhPolynomial(x).replacing(with: x, where: a .< 0x1p-27) }
   // 22 and beyond round to 1; so does the formula at 22.
   let clamped = a.replacing(with: 22, where: a .> 22)
   let large = tanhOfMagnitude(clamped, tables)
   var result = large.replacing(with: -large, where: x .< 0)
-  let smallLanes = a .< 0.0625
   guard any(smallLanes) else { return result }
   let small = tanhPolynomial(x)
   result.replace(with: small, where: smallLanes)
