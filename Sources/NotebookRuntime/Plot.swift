@@ -31,7 +31,8 @@ public struct Plot: Codable, Sendable, Equatable {
     public var classes: [Int]?
   }
 
-  /// A decision-region grid: `classes[j][i]` is the class at `(xs[i], ys[j])`.
+  /// A decision-region grid: `classes[j][i]` is the class at `(xs[i], ys[j])`; a negative class
+  /// leaves its cell empty (so one grid can hold several pictures with gaps between them).
   public struct Regions: Codable, Sendable, Equatable {
     /// Grid x coordinates, increasing.
     public var xs: [Double]
@@ -98,7 +99,8 @@ public struct Plot: Codable, Sendable, Equatable {
     series.append(Series(kind: .hline, label: label, x: [], y: [y], classes: nil))
   }
 
-  /// Sets the decision regions: `classes[j][i]` is the class at `(xs[i], ys[j])`.
+  /// Sets the decision regions: `classes[j][i]` is the class at `(xs[i], ys[j])`; cells of a
+  /// negative class stay empty.
   ///
   /// - Precondition: `classes.count == ys.count` and every row has `xs.count` entries.
   public mutating func regions(xs: [Double], ys: [Double], classes: [[Int]]) {

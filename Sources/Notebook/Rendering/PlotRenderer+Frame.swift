@@ -83,7 +83,7 @@ extension PlotRenderer {
       }
     }
     if let regions = plot.regions, !classesNamed {
-      for value in Set(regions.classes.joined()).sorted() {
+      for value in Set(regions.classes.joined().filter { $0 >= 0 }).sorted() {
         let colourIndex = ((value % classColours) + classColours) % classColours
         entries.append(
           LegendEntry(swatch: .square, colourClass: "class-\(colourIndex)", label: "class \(value)"))

@@ -299,7 +299,7 @@ enum SiteStyle {
     svg.plot .class-2 { --colour: var(--class-2); }
     svg.plot .class-3 { --colour: var(--class-3); }
     svg.plot .line, svg.plot .hline { stroke: var(--colour); }
-    svg.plot circle, svg.plot rect.region, svg.plot rect.swatch { fill: var(--colour); }
+    svg.plot circle, svg.plot .region, svg.plot rect.swatch { fill: var(--colour); }
 
     /* Figure selectors (see site.js); without JavaScript every figure shows */
     .figure-select { display: none; }
