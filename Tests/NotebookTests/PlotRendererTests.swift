@@ -129,6 +129,17 @@ import NotebookRuntime
     #expect(svg.contains("scatter &#39;y&#39; with 3 points (1 of class 0, 2 of class 1)"))
   }
 
+  @Test func hollowPointsAreRingsInThePlotAndTheLegend() {
+    var plot = Plot(title: "s")
+    plot.scatter(x: [0, 1], y: [0, 1], label: "train", classes: [0, 1])
+    plot.scatter(x: [2, 3], y: [2, 3], label: "test", classes: [0, 1], hollow: true)
+    let svg = PlotRenderer.svg(plot, id: "s")
+    #expect(svg.contains("<g class=\"scatter series-0\">"))
+    #expect(svg.contains("<g class=\"scatter series-1 hollow\">"))
+    #expect(svg.components(separatedBy: "class=\"dot ring class-").count - 1 == 2)
+    #expect(svg.components(separatedBy: "class=\"dot class-").count - 1 == 2)
+  }
+
   @Test func logAxisHasDecadeTicksAndSkipsNonPositiveValues() {
     var plot = Plot(title: "log", yLabel: "cost")
     plot.logY = true

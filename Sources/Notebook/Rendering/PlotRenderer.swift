@@ -166,7 +166,7 @@ public enum PlotRenderer {
         guard let px = area.x.position(x), let py = area.y.position(y) else { return "" }
         return "<circle cx=\"\(n(px))\" cy=\"\(n(py))\" r=\"3.5\"/>\n"
       }
-      var out = "<g class=\"scatter \(colour)\">\n"
+      var out = "<g class=\"scatter \(colour)\(series.hollow == true ? " hollow" : "")\">\n"
       guard let classes = series.classes else {
         return out + zip(series.x, series.y).map(circle).joined() + "</g>\n"
       }
