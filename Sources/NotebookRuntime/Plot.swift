@@ -29,9 +29,13 @@ public struct Plot: Codable, Sendable, Equatable {
     public var y: [Double]
     /// Per-point class labels (0, 1, ...) for scatter points coloured by class.
     public var classes: [Int]?
+    /// Whether scatter points are drawn as rings instead of dots (test points beside training
+    /// points, say).
+    public var hollow: Bool?
   }
 
-  /// A decision-region grid: `classes[j][i]` is the class at `(xs[i], ys[j])`.
+  /// A decision-region grid: `classes[j][i]` is the class at `(xs[i], ys[j])`; a negative class
+  /// leaves its cell empty (so one grid can hold several pictures with gaps between them).
   public struct Regions: Codable, Sendable, Equatable {
     /// Grid x coordinates, increasing.
     public var xs: [Double]
@@ -74,7 +78,7 @@ public struct Plot: Codable, Sendable, Equatable {
   /// - Precondition: `x.count == y.count`.
   public mutating func line(x: [Double], y: [Double], label: String) {
     Plot.checkLengths(x.count, y.count, label)
-    series.append(Series(kind: .line, label: label, x: x, y: y, classes: nil))
+    series.append(Series(kind: .line, label: label, x: x, y: y, classes: nil, hollow: nil))
   }
 
   /// Adds a line through `(i, y[i])` for `i = 0, 1, ...`.
@@ -82,23 +86,28 @@ public struct Plot: Codable, Sendable, Equatable {
     line(x: y.indices.map(Double.init), y: y, label: label)
   }
 
-  /// Adds scatter points, coloured by `classes[i]` when given, else by series.
+  /// Adds scatter points, coloured by `classes[i]` when given, else by series; `hollow` draws
+  /// them as rings.
   ///
   /// - Precondition: `x.count == y.count`, and `classes` (if any) has the same count.
-  public mutating func scatter(x: [Double], y: [Double], label: String, classes: [Int]? = nil) {
+  public mutating func scatter(
+    x: [Double], y: [Double], label: String, classes: [Int]? = nil, hollow: Bool = false
+  ) {
     Plot.checkLengths(x.count, y.count, label)
     if let classes, classes.count != x.count {
       fatalError("Plot.scatter '\(label)': \(classes.count) classes for \(x.count) points")
     }
-    series.append(Series(kind: .scatter, label: label, x: x, y: y, classes: classes))
+    series.append(
+      Series(kind: .scatter, label: label, x: x, y: y, classes: classes, hollow: hollow ? true : nil))
   }
 
   /// Adds a horizontal reference line at `y`.
   public mutating func hline(y: Double, label: String) {
-    series.append(Series(kind: .hline, label: label, x: [], y: [y], classes: nil))
+    series.append(Series(kind: .hline, label: label, x: [], y: [y], classes: nil, hollow: nil))
   }
 
-  /// Sets the decision regions: `classes[j][i]` is the class at `(xs[i], ys[j])`.
+  /// Sets the decision regions: `classes[j][i]` is the class at `(xs[i], ys[j])`; cells of a
+  /// negative class stay empty.
   ///
   /// - Precondition: `classes.count == ys.count` and every row has `xs.count` entries.
   public mutating func regions(xs: [Double], ys: [Double], classes: [[Int]]) {

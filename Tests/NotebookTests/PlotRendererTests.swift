@@ -98,17 +98,46 @@ import NotebookRuntime
     var plot = Plot(title: "r")
     plot.regions(xs: [0, 1, 2, 3], ys: [0, 1, 2], classes: [[0, 0, 1, 1], [0, 1, 1, 1], [1, 1, 1, 1]])
     let svg = PlotRenderer.svg(plot, id: "r")
-    #expect(svg.components(separatedBy: "<rect class=\"region ").count - 1 == 5)
+    #expect(svg.components(separatedBy: "<path class=\"region ").count - 1 == 2)
+    #expect(regionRectangles(svg) == 5)
     #expect(svg.contains("regions of class 0 and 1 on a 4 by 3 grid"))
+  }
+
+  /// The rectangles in the region paths of `svg`.
+  private func regionRectangles(_ svg: String) -> Int {
+    svg.components(separatedBy: "<path class=\"region ").dropFirst().reduce(0) { total, path in
+      total + path.prefix(while: { $0 != ">" }).filter { $0 == "z" }.count
+    }
+  }
+
+  @Test func negativeRegionClassesLeaveTheirCellsEmpty() {
+    var plot = Plot(title: "r")
+    plot.regions(xs: [0, 1, 2], ys: [0, 1], classes: [[0, -1, 1], [-1, -1, 1]])
+    let svg = PlotRenderer.svg(plot, id: "r")
+    #expect(regionRectangles(svg) == 3)
+    #expect(svg.contains("regions of class 0 and 1 on a 3 by 2 grid"))
+    #expect(!svg.contains("class -1"))
   }
 
   @Test func scatterPointsTakeTheirClassColour() {
     var plot = Plot(title: "s")
     plot.scatter(x: [0, 1, 2], y: [0, 1, 2], label: "y", classes: [0, 1, 1])
     let svg = PlotRenderer.svg(plot, id: "s")
-    #expect(svg.components(separatedBy: "<circle class=\"class-1\"").count - 1 == 2)
+    let classOne = svg.components(separatedBy: "<g class=\"class-1\">\n").last ?? ""
+    #expect(classOne.components(separatedBy: "</g>").first?.components(separatedBy: "<circle").count == 3)
     #expect(svg.contains(">y, class 0</text>"))
     #expect(svg.contains("scatter &#39;y&#39; with 3 points (1 of class 0, 2 of class 1)"))
+  }
+
+  @Test func hollowPointsAreRingsInThePlotAndTheLegend() {
+    var plot = Plot(title: "s")
+    plot.scatter(x: [0, 1], y: [0, 1], label: "train", classes: [0, 1])
+    plot.scatter(x: [2, 3], y: [2, 3], label: "test", classes: [0, 1], hollow: true)
+    let svg = PlotRenderer.svg(plot, id: "s")
+    #expect(svg.contains("<g class=\"scatter series-0\">"))
+    #expect(svg.contains("<g class=\"scatter series-1 hollow\">"))
+    #expect(svg.components(separatedBy: "class=\"dot ring class-").count - 1 == 2)
+    #expect(svg.components(separatedBy: "class=\"dot class-").count - 1 == 2)
   }
 
   @Test func logAxisHasDecadeTicksAndSkipsNonPositiveValues() {

@@ -21,7 +21,7 @@ extension PlotRenderer {
     if plot.logY { text += " (logarithmic \(plot.yLabel) axis)" }
     var parts: [String] = []
     if let regions = plot.regions {
-      let classes = Set(regions.classes.joined()).sorted().map(String.init)
+      let classes = Set(regions.classes.joined().filter { $0 >= 0 }).sorted().map(String.init)
       parts.append(
         "regions of class \(listed(classes)) on a \(regions.xs.count) by \(regions.ys.count) grid")
     }

@@ -48,7 +48,7 @@ extension PlotRenderer {
 
   /// One legend entry: a swatch and its label.
   struct LegendEntry {
-    enum Swatch { case line, dot, dashed, square }
+    enum Swatch { case line, dot, ring, dashed, square }
     var swatch: Swatch
     var colourClass: String
     var label: String
@@ -68,22 +68,23 @@ extension PlotRenderer {
       case .hline:
         entries.append(LegendEntry(swatch: .dashed, colourClass: colour, label: series.label))
       case .scatter:
+        let swatch: LegendEntry.Swatch = series.hollow == true ? .ring : .dot
         if let classes = series.classes {
           classesNamed = true
           for value in Set(classes).sorted() {
             let colourIndex = ((value % classColours) + classColours) % classColours
             entries.append(
               LegendEntry(
-                swatch: .dot, colourClass: "class-\(colourIndex)",
+                swatch: swatch, colourClass: "class-\(colourIndex)",
                 label: "\(series.label), class \(value)"))
           }
         } else {
-          entries.append(LegendEntry(swatch: .dot, colourClass: colour, label: series.label))
+          entries.append(LegendEntry(swatch: swatch, colourClass: colour, label: series.label))
         }
       }
     }
     if let regions = plot.regions, !classesNamed {
-      for value in Set(regions.classes.joined()).sorted() {
+      for value in Set(regions.classes.joined().filter { $0 >= 0 }).sorted() {
         let colourIndex = ((value % classColours) + classColours) % classColours
         entries.append(
           LegendEntry(swatch: .square, colourClass: "class-\(colourIndex)", label: "class \(value)"))
@@ -126,8 +127,9 @@ extension PlotRenderer {
         case .dashed:
           out +=
             "<line class=\"hline \(colour)\" x1=\"\(n(x))\" x2=\"\(n(x + 16))\" y1=\"\(n(y))\" y2=\"\(n(y))\"/>"
-        case .dot:
-          out += "<circle class=\"dot \(colour)\" cx=\"\(n(x + 8))\" cy=\"\(n(y))\" r=\"4\"/>"
+        case .dot, .ring:
+          let ring = entry.swatch == .ring ? " ring" : ""
+          out += "<circle class=\"dot\(ring) \(colour)\" cx=\"\(n(x + 8))\" cy=\"\(n(y))\" r=\"4\"/>"
         case .square:
           out +=
             "<rect class=\"swatch \(colour)\" x=\"\(n(x + 2))\" y=\"\(n(y - 6))\" width=\"12\" height=\"12\"/>"

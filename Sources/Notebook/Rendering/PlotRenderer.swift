@@ -46,7 +46,7 @@ public enum PlotRenderer {
       out += " width=\"\(n(right - left))\" height=\"\(n(bottom - top))\"/></clipPath></defs>\n"
     }
     out += clipped ? "<g clip-path=\"url(#\(id)-clip)\">\n" : "<g>\n"
-    if let regions = plot.regions { out += regionRects(regions, area) }
+    if let regions = plot.regions { out += regionPaths(regions, area) }
     out += gridLines(area)
     for (index, series) in plot.series.enumerated() { out += mark(series, index: index, area) }
     out += "</g>\n"
@@ -123,27 +123,32 @@ public enum PlotRenderer {
     return edges
   }
 
-  /// Decision regions as rectangles, one per run of equal classes in a grid row.
-  private static func regionRects(_ regions: Plot.Regions, _ area: PlotArea) -> String {
+  /// Decision regions as one path per class colour, a rectangle for each run of equal classes
+  /// in a grid row; cells of a negative class are left empty.
+  private static func regionPaths(_ regions: Plot.Regions, _ area: PlotArea) -> String {
     let xEdges = cellEdges(regions.xs).map { area.x.position($0) }
     let yEdges = cellEdges(regions.ys).map { area.y.position($0) }
-    var out = "<g class=\"regions\" shape-rendering=\"crispEdges\">\n"
+    var paths: [Int: String] = [:]
     for (row, classes) in regions.classes.enumerated() {
       guard let y0 = yEdges[row], let y1 = yEdges[row + 1] else { continue }
       let top = rounded(min(y0, y1))
-      let height = rounded(max(y0, y1)) - top
+      let height = n(rounded(max(y0, y1)) - top)
       var column = 0
       while column < classes.count {
         var end = column + 1
         while end < classes.count && classes[end] == classes[column] { end += 1 }
-        if let x0 = xEdges[column], let x1 = xEdges[end] {
+        if classes[column] >= 0, let x0 = xEdges[column], let x1 = xEdges[end] {
           let left = rounded(min(x0, x1))
-          let colour = ((classes[column] % classColours) + classColours) % classColours
-          out += "<rect class=\"region class-\(colour)\" x=\"\(n(left))\" y=\"\(n(top))\""
-          out += " width=\"\(n(rounded(max(x0, x1)) - left))\" height=\"\(n(height))\"/>\n"
+          let width = n(rounded(max(x0, x1)) - left)
+          paths[classes[column] % classColours, default: ""] +=
+            "M\(n(left)) \(n(top))h\(width)v\(height)h-\(width)z"
         }
         column = end
       }
+    }
+    var out = "<g class=\"regions\" shape-rendering=\"crispEdges\">\n"
+    for colour in paths.keys.sorted() {
+      out += "<path class=\"region class-\(colour)\" d=\"\(paths[colour] ?? "")\"/>\n"
     }
     return out + "</g>\n"
   }
@@ -157,15 +162,22 @@ public enum PlotRenderer {
       guard !path.isEmpty else { return "" }
       return "<path class=\"line \(colour)\" d=\"\(path)\"/>\n"
     case .scatter:
-      var out = "<g class=\"scatter \(colour)\">\n"
-      for (point, (x, y)) in zip(series.x, series.y).enumerated() {
-        guard let px = area.x.position(x), let py = area.y.position(y) else { continue }
-        var classAttribute = ""
-        if let classes = series.classes {
-          let colourIndex = ((classes[point] % classColours) + classColours) % classColours
-          classAttribute = " class=\"class-\(colourIndex)\""
+      func circle(_ x: Double, _ y: Double) -> String {
+        guard let px = area.x.position(x), let py = area.y.position(y) else { return "" }
+        return "<circle cx=\"\(n(px))\" cy=\"\(n(py))\" r=\"3.5\"/>\n"
+      }
+      var out = "<g class=\"scatter \(colour)\(series.hollow == true ? " hollow" : "")\">\n"
+      guard let classes = series.classes else {
+        return out + zip(series.x, series.y).map(circle).joined() + "</g>\n"
+      }
+      // Points coloured by class are grouped by class; each group carries the colour.
+      let colours = classes.map { (($0 % classColours) + classColours) % classColours }
+      for colourIndex in Set(colours).sorted() {
+        out += "<g class=\"class-\(colourIndex)\">\n"
+        for index in colours.indices where colours[index] == colourIndex {
+          out += circle(series.x[index], series.y[index])
         }
-        out += "<circle\(classAttribute) cx=\"\(n(px))\" cy=\"\(n(py))\" r=\"3.5\"/>\n"
+        out += "</g>\n"
       }
       return out + "</g>\n"
     case .hline:

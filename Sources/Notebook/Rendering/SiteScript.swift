@@ -11,7 +11,10 @@
 /// </form>
 /// ```
 /// shows only the elements whose `data-figure-key` is `"runs:circles/tanh"` (the group name, a
-/// colon, then the select values joined by `/`) and hides the others of the group. Buttons with
+/// colon, then the select values joined by `/`) and hides the others of the group. When no
+/// figure has the combination the selects name, the selects move to the nearest one that does,
+/// keeping the value just chosen: a page can offer a base setting and variations of one or two
+/// selects at a time instead of every combination. Buttons with
 /// `data-figure-choice="circles/tanh"` inside the form select a choice directly. Without
 /// JavaScript every figure is shown and the controls are hidden.
 enum SiteScript {
@@ -73,12 +76,38 @@ enum SiteScript {
         return values.join("/");
       }
 
+      // The choice the selects name when a figure has it. Otherwise the existing choice nearest
+      // to it (fewest selects that differ, the first on the page among equals) that keeps the
+      // value of the select just changed; the selects are set to that choice.
+      function existingChoice(form, changed) {
+        var wanted = currentChoice(form);
+        var selects = form.querySelectorAll("select");
+        var kept = Array.prototype.indexOf.call(selects, changed);
+        var target = wanted.split("/");
+        var members = figuresOf(form.getAttribute("data-figure-group"));
+        var best = null;
+        var bestDistance = Infinity;
+        for (var i = 0; i < members.length; i++) {
+          if (members[i].choice === wanted) { return wanted; }
+          var parts = members[i].choice.split("/");
+          if (parts.length !== target.length || (kept >= 0 && parts[kept] !== target[kept])) { continue; }
+          var distance = 0;
+          for (var j = 0; j < parts.length; j++) { if (parts[j] !== target[j]) { distance++; } }
+          if (distance < bestDistance) { best = parts; bestDistance = distance; }
+        }
+        if (!best) { return wanted; }
+        for (var k = 0; k < selects.length; k++) { selects[k].value = best[k]; }
+        return best.join("/");
+      }
+
       function wireFigureGroups() {
         var forms = document.querySelectorAll("[data-figure-group]");
         for (var i = 0; i < forms.length; i++) {
           (function (form) {
             form.addEventListener("submit", function (event) { event.preventDefault(); });
-            form.addEventListener("change", function () { showChoice(form, currentChoice(form)); });
+            form.addEventListener("change", function (event) {
+              showChoice(form, existingChoice(form, event.target));
+            });
             form.addEventListener("click", function (event) {
               var button = event.target.closest("[data-figure-choice]");
               if (button && form.contains(button)) {
@@ -87,7 +116,7 @@ enum SiteScript {
               }
             });
             if (form.querySelector("select")) {
-              showChoice(form, currentChoice(form));
+              showChoice(form, existingChoice(form, null));
             } else {
               var first = form.querySelector("[data-figure-choice]");
               if (first) { showChoice(form, first.getAttribute("data-figure-choice")); }

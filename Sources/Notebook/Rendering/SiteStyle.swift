@@ -299,7 +299,8 @@ enum SiteStyle {
     svg.plot .class-2 { --colour: var(--class-2); }
     svg.plot .class-3 { --colour: var(--class-3); }
     svg.plot .line, svg.plot .hline { stroke: var(--colour); }
-    svg.plot circle, svg.plot rect.region, svg.plot rect.swatch { fill: var(--colour); }
+    svg.plot circle, svg.plot .region, svg.plot rect.swatch { fill: var(--colour); }
+    svg.plot .scatter.hollow circle, svg.plot circle.ring { fill: none; stroke: var(--colour); stroke-width: 1.5; }
 
     /* Figure selectors (see site.js); without JavaScript every figure shows */
     .figure-select { display: none; }
