@@ -32,6 +32,11 @@ struct ChapterSelection: ParsableArguments {
   @Flag(name: .long, help: "Run every chapter afresh: neither read nor write the cache.")
   var noCache = false
 
+  @Flag(
+    name: .long,
+    help: "Fail on warnings too (an unterminated ``` fence, an unbalanced $ or $$), as CI should.")
+  var warningsAsErrors = false
+
   @Argument(help: "Chapter files to process instead of the whole chapters folder.")
   var files: [String] = []
 
@@ -51,6 +56,7 @@ struct ChapterSelection: ParsableArguments {
     options.timeout = timeout
     options.jobs = jobs
     options.noCache = noCache
+    options.warningsAsErrors = warningsAsErrors
     return options
   }
 }

@@ -38,7 +38,7 @@ import Testing
     let outcome = try CompanionRunner.run(["check"], in: folder)
     #expect(outcome.status == 1)
     #expect(
-      outcome.stderr.contains("chapters/03-compile-error.md:7: error: cannot convert value of type 'String'"))
+      outcome.stderr.contains("chapters/03-compile-error.md:7:19: error: cannot convert value of type 'String'"))
   }
 
   @Test func expectedTrapIsTheCellsCheckedOutput() throws {

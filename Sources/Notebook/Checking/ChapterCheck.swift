@@ -47,10 +47,11 @@ public struct ChapterCheck: Sendable {
       diagnostics += CompilerOutput.diagnostics(output, chapterPath: path)
     case .trapped(let index, let message):
       let cell = chapter.cells.indices.contains(index) ? chapter.cells[index] : nil
-      let trap = TrapMessage(stderr: message)
+      // At the line that trapped when the runtime named one in the chapter (a `precondition`, a
+      // `fatalError`); a trap inside the standard library or the library is at the cell.
       var line = cell?.codeLine ?? 1
-      if let location = trap.location, location.hasPrefix(path + ":"),
-        let number = Int(location.dropFirst(path.count + 1))
+      if let location = run.trapLocation ?? TrapMessage(stderr: message).location,
+        location.hasPrefix(path + ":"), let number = Int(location.dropFirst(path.count + 1))
       {
         line = number
       }
@@ -141,7 +142,8 @@ enum CompilerOutput {
       if location.hasPrefix(chapterPath + ":"), parts.count >= 2, let number = Int(parts[parts.count - 2]) {
         found.append(
           Diagnostic(
-            file: chapterPath, line: number, message: message, detail: detail.joined(separator: "\n")))
+            file: chapterPath, line: number, column: Int(parts[parts.count - 1]), message: message,
+            detail: detail.joined(separator: "\n")))
       } else if !found.contains(where: { $0.message == message }) {
         found.append(Diagnostic(file: chapterPath, line: 1, message: "in the generated program: \(line)"))
       }

@@ -82,6 +82,9 @@ public struct ChapterRun: Sendable, Codable, Equatable {
   public var compileSeconds: Double
   /// Seconds spent running (main run and traps runs).
   public var runSeconds: Double
+  /// Where an ordinary cell trapped, as the runtime printed it (`chapters/01-x.md:14`), when it
+  /// named a place.
+  public var trapLocation: String? = nil
 
   /// Whether the result may be cached (the run finished without an engine-side failure).
   public var isCacheable: Bool {

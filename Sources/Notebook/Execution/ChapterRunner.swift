@@ -47,13 +47,16 @@ public struct ChapterRunner: Sendable {
     }
     let lastCell = split.lastCell
     let status: ChapterRun.Status
+    var trapLocation: String? = nil
     switch main.result.termination {
     case .exited(0):
       status = .completed
     case .exited(let code):
       status = .failed(cell: lastCell, status: code, stderr: main.result.stderrText)
     case .signaled:
-      status = .trapped(cell: lastCell, message: TrapMessage(stderr: main.result.stderrText).text)
+      let trap = TrapMessage(stderr: main.result.stderrText)
+      status = .trapped(cell: lastCell, message: trap.text)
+      trapLocation = trap.location
     case .timedOut:
       status = .timedOut(cell: lastCell, seconds: timeout)
     }
@@ -86,14 +89,14 @@ public struct ChapterRunner: Sendable {
     }
     return ChapterRun(
       status: status, cells: cells, published: published, compileSeconds: compile.seconds,
-      runSeconds: runSeconds)
+      runSeconds: runSeconds, trapLocation: trapLocation)
   }
 
   private func execute(binary: URL, records: URL, trapCell: Int?) throws
     -> (result: Subprocess.Result, records: [RuntimeRecord])
   {
     try? FileManager.default.removeItem(at: records)
-    FileManager.default.createFile(atPath: records.path, contents: Data())
+    _ = FileManager.default.createFile(atPath: records.path, contents: Data())
     var environment = [
       "SWIFT_BACKTRACE": "enable=no",
       "COMPANION_RECORDS": records.path,
