@@ -72,6 +72,8 @@ struct Subprocess: Sendable {
     guard status == 0 else {
       throw EngineError("cannot run \(executable): \(String(cString: strerror(status)))")
     }
+    RunningChildren.shared.insert(pid)
+    defer { RunningChildren.shared.remove(pid) }
 
     var waitStatus: Int32 = 0
     var termination: Termination? = nil
@@ -103,6 +105,24 @@ struct Subprocess: Sendable {
     var spec = timespec()
     clock_gettime(CLOCK_MONOTONIC, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+  }
+}
+
+/// The process groups of the children running now, so that stopping the engine (Ctrl-C in
+/// `serve`) stops them too: each child leads its own group, out of reach of the terminal's
+/// signal.
+final class RunningChildren: @unchecked Sendable {
+  static let shared = RunningChildren()
+  private let lock = NSLock()
+  private var groups: Set<pid_t> = []
+
+  func insert(_ pid: pid_t) { lock.withLock { _ = groups.insert(pid) } }
+
+  func remove(_ pid: pid_t) { lock.withLock { _ = groups.remove(pid) } }
+
+  /// Kills every running child and everything it started.
+  func killAll() {
+    for group in lock.withLock({ groups }) { kill(-group, SIGKILL) }
   }
 }
 

@@ -6,7 +6,7 @@ import Foundation
 /// is built by a nested `swift build -c release --product ChapterSupport` in its own scratch
 /// folder next to the running executable's build folder (`<build>/companion`), so builds of
 /// different scratch paths never wait on each other's locks. `COMPANION_SUPPORT_DIR` overrides
-/// that folder.
+/// that folder, and `COMPANION_CACHE_DIR` the folder of the caches.
 public struct Toolchain: Sendable {
   /// The folder holding Package.swift.
   public var packageRoot: URL
@@ -19,10 +19,17 @@ public struct Toolchain: Sendable {
 
   /// The support build's release products folder.
   public var releaseDirectory: URL { supportDirectory.appendingPathComponent("release") }
-  /// The cache folder.
-  public var cacheDirectory: URL { supportDirectory.appendingPathComponent("cache") }
+  /// The folder holding the caches: `COMPANION_CACHE_DIR` if set, else the support folder.
+  public var cacheRoot: URL?
+
+  /// The cache folder of runs.
+  public var cacheDirectory: URL {
+    cacheRoot?.appendingPathComponent("runs") ?? supportDirectory.appendingPathComponent("cache")
+  }
   /// The folder of rendered pages (see `PageCache`).
-  public var pageCacheDirectory: URL { supportDirectory.appendingPathComponent("pages") }
+  public var pageCacheDirectory: URL {
+    (cacheRoot ?? supportDirectory).appendingPathComponent("pages")
+  }
 
   /// Locates everything from the running executable, the environment and the current folder.
   public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment)
@@ -48,9 +55,13 @@ public struct Toolchain: Sendable {
     }
     let swiftc = URL(fileURLWithPath: swift).deletingLastPathComponent()
       .appendingPathComponent("swiftc").path
-    return Toolchain(
+    var toolchain = Toolchain(
       packageRoot: root, supportDirectory: support, swift: swift,
       swiftc: FileManager.default.isExecutableFile(atPath: swiftc) ? swiftc : swift + "c")
+    if let caches = environment["COMPANION_CACHE_DIR"], !caches.isEmpty {
+      toolchain.cacheRoot = URL(fileURLWithPath: caches)
+    }
+    return toolchain
   }
 
   /// The nearest folder at or above `start` that holds Package.swift.
