@@ -51,7 +51,7 @@ public struct ChapterCheck: Sendable {
       // `fatalError`); a trap inside the standard library or the library is at the cell.
       var line = cell?.codeLine ?? 1
       if let location = run.trapLocation ?? TrapMessage(stderr: message).location,
-        location.hasPrefix(path + ":"), let number = Int(location.dropFirst(path.count + 1))
+        let number = ChapterCheck.chapterLine(location, path: path)
       {
         line = number
       }
@@ -115,6 +115,16 @@ public struct ChapterCheck: Sendable {
     self.outputBlockCount = chapter.cells.filter { $0.expected != nil }.count
     self.diagnostics = diagnostics.sorted { $0.line < $1.line }
     self.ranCount = ranCount
+  }
+
+  /// The line of `location` (`chapters/01-x.md:14`, or `chapter/01-x.md:14` as `#fileID` names
+  /// it: the program's module, then the file name) when it is in the chapter at `path`.
+  static func chapterLine(_ location: String, path: String) -> Int? {
+    guard let colon = location.lastIndex(of: ":"), let line = Int(location[location.index(after: colon)...])
+    else { return nil }
+    let file = String(location[..<colon])
+    let name = (path as NSString).lastPathComponent
+    return file == path || file.hasSuffix("/" + name) ? line : nil
   }
 
   static func seconds(_ value: Double) -> String { String(format: "%.0f s", value) }

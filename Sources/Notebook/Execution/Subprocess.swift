@@ -20,6 +20,9 @@ struct Subprocess: Sendable {
     var stdout: Data
     var stderr: Data
     var seconds: Double
+    /// CPU seconds (user and system) of the child and the children it waited for: what the run
+    /// cost, whatever else the machine was doing.
+    var cpuSeconds: Double = 0
 
     var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
     var stderrText: String { String(decoding: stderr, as: UTF8.self) }
@@ -76,10 +79,11 @@ struct Subprocess: Sendable {
     defer { RunningChildren.shared.remove(pid) }
 
     var waitStatus: Int32 = 0
+    var usage = rusage()
     var termination: Termination? = nil
     var delay: useconds_t = 1_000
     while termination == nil {
-      let result = waitpid(pid, &waitStatus, WNOHANG)
+      let result = wait4(pid, &waitStatus, WNOHANG, &usage)
       if result == pid {
         let signal = waitStatus & 0x7f
         termination = signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signaled(signal)
@@ -87,7 +91,7 @@ struct Subprocess: Sendable {
         termination = .exited(-1)
       } else if let timeout, Subprocess.now() - start > timeout {
         kill(-pid, SIGKILL)
-        _ = waitpid(pid, &waitStatus, 0)
+        _ = wait4(pid, &waitStatus, 0, &usage)
         termination = .timedOut
       } else {
         usleep(delay)
@@ -97,7 +101,10 @@ struct Subprocess: Sendable {
     let seconds = Subprocess.now() - start
     let stdout = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
     let stderr = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
-    return Result(termination: termination!, stdout: stdout, stderr: stderr, seconds: seconds)
+    func cpu(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return Result(
+      termination: termination!, stdout: stdout, stderr: stderr, seconds: seconds,
+      cpuSeconds: cpu(usage.ru_utime) + cpu(usage.ru_stime))
   }
 
   /// Monotonic seconds.

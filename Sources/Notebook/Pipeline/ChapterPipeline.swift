@@ -52,7 +52,7 @@ final class ChapterPipeline: @unchecked Sendable {
   /// and its diagnostics as they finish, in order. Then drops stored runs no chapter uses.
   func run(_ chapters: [Chapter]) throws -> [ChapterResult] {
     let nameWidth = chapters.map(\.slug.count).max() ?? 0
-    let collected = ResultBox(count: chapters.count)
+    let collected = LockedArray<Result<ChapterResult, EngineError>?>(repeating: nil, count: chapters.count)
     let keys = chapters.map { ResultCache.key(for: $0, environmentKey: environmentKey) }
     let previous = recent
     parallelWork(

@@ -118,7 +118,7 @@ public enum Companion {
   /// progress line per chapter and its diagnostics.
   public static func process(_ options: CompanionOptions) throws -> [ChapterResult] {
     let processStart = Subprocess.now()
-    let chapters = try chapterFiles(options).map(ChapterLoading.load)
+    let chapters = try loadChapters(chapterFiles(options), jobs: options.jobs)
     if chapters.isEmpty {
       Console.out("no chapters")
       return []
@@ -126,6 +126,22 @@ public enum Companion {
     let results = try ChapterPipeline(options: options).run(chapters)
     Console.out(summaryLine(results, seconds: Subprocess.now() - processStart))
     return results
+  }
+
+  /// The chapters in `files`, parsed on up to `jobs` threads, in order.
+  static func loadChapters(_ files: [String], jobs: Int) throws -> [Chapter] {
+    let loaded = LockedArray<Result<Chapter, EngineError>?>(repeating: nil, count: files.count)
+    parallelWork(
+      count: files.count, width: jobs,
+      job: { index -> Result<Chapter, EngineError> in
+        do { return .success(try ChapterLoading.load(files[index])) } catch let error as EngineError {
+          return .failure(error)
+        } catch {
+          return .failure(EngineError("\(files[index]): \(error)"))
+        }
+      },
+      completion: { index, result in loaded.set(index, result) })
+    return try loaded.values.map { try $0!.get() }
   }
 
   /// `14 chapters, 143 output blocks: 141 verified, 2 differ, 0 not run or failed; 1 chapter
@@ -178,18 +194,18 @@ public enum Companion {
   }
 }
 
-/// Results gathered from worker threads.
-final class ResultBox: @unchecked Sendable {
+/// Values gathered from worker threads, by index.
+final class LockedArray<Element>: @unchecked Sendable {
   private let lock = NSLock()
-  private var storage: [Result<ChapterResult, EngineError>?]
+  private var storage: [Element]
 
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
+  init(repeating value: Element, count: Int) { storage = Array(repeating: value, count: count) }
 
-  func set(_ index: Int, _ value: Result<ChapterResult, EngineError>) {
+  func set(_ index: Int, _ value: Element) {
     lock.withLock { storage[index] = value }
   }
 
-  var values: [Result<ChapterResult, EngineError>?] { lock.withLock { storage } }
+  var values: [Element] { lock.withLock { storage } }
 }
 
 /// Unbuffered line output, so progress lines and diagnostics interleave in order.

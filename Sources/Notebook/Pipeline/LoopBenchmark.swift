@@ -58,26 +58,26 @@ public struct LoopBenchmark {
     let full = try build.time()
     Console.out(LoopBenchmark.row("full build (every chapter run)", full))
     let warm = median(try (0..<options.repeats).map { _ in try build.time() })
-    var passed = warm <= LoopBenchmark.warmTarget
+    var passed = warm.wall <= LoopBenchmark.warmTarget
     Console.out(
       LoopBenchmark.row("warm build, nothing changed", warm)
-        + LoopBenchmark.verdict(warm, LoopBenchmark.warmTarget, full: full))
+        + LoopBenchmark.verdict(warm.wall, LoopBenchmark.warmTarget, full: full))
 
-    var prose: [Double] = []
+    var prose: [BuildTime] = []
     for round in 0..<options.repeats {
       let sentence = "A sentence the benchmark added, number \(round)."
       try (original + "\n\(sentence)\n").write(to: file, atomically: true, encoding: .utf8)
       prose.append(try build.time())
-      let page = build.site.appendingPathComponent(edited.name.replacingOccurrences(of: ".md", with: ".html"))
+      let page = build.site.appendingPathComponent(String(edited.name.dropLast(3)) + ".html")
       guard (try? String(contentsOf: page, encoding: .utf8))?.contains(sentence) == true else {
         throw EngineError("the page of \(edited.name) does not show the edited prose")
       }
     }
-    let proseSeconds = median(prose)
-    passed = passed && proseSeconds <= LoopBenchmark.proseTarget
+    let proseTime = median(prose)
+    passed = passed && proseTime.wall <= LoopBenchmark.proseTarget
     Console.out(
-      LoopBenchmark.row("prose edit of \(edited.name)", proseSeconds)
-        + LoopBenchmark.verdict(proseSeconds, LoopBenchmark.proseTarget, full: full))
+      LoopBenchmark.row("prose edit of \(edited.name)", proseTime)
+        + LoopBenchmark.verdict(proseTime.wall, LoopBenchmark.proseTarget, full: full))
 
     var totals: [Double] = []
     var own: [Double] = []
@@ -85,21 +85,21 @@ public struct LoopBenchmark {
       var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       lines.insert("// edited by the benchmark, round \(round)", at: edited.lastCodeLine)
       try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-      totals.append(try build.time())
+      totals.append(try build.time().wall)
       guard let run = build.newestRun() else {
         throw EngineError("the edited chapter's run was not stored; did \(edited.name) pass?")
       }
       own.append(run.compileSeconds + run.runSeconds)
     }
     try original.write(to: file, atomically: true, encoding: .utf8)
-    let overheads = zip(totals, own).map { $0 - $1 }
-    let overhead = median(overheads)
+    let overhead = median(zip(totals, own).map { $0 - $1 })
     passed = passed && overhead <= LoopBenchmark.cellOverheadTarget
     Console.out(
-      LoopBenchmark.row("one cell of \(edited.name) edited", median(totals))
+      "one cell of \(edited.name) edited".padding(toLength: 44, withPad: " ", startingAt: 0)
         + String(
-          format: "  = its compile and run %.2f s + %.2f s (target <= %.2f s: %@)", median(own), overhead,
-          LoopBenchmark.cellOverheadTarget, overhead <= LoopBenchmark.cellOverheadTarget ? "ok" : "MISSED"))
+          format: "%7.2f s = its compile and run %.2f s + %.2f s (target <= %.2f s: %@)", median(totals),
+          median(own), overhead, LoopBenchmark.cellOverheadTarget,
+          overhead <= LoopBenchmark.cellOverheadTarget ? "ok" : "MISSED"))
     return passed
   }
 
@@ -123,15 +123,30 @@ public struct LoopBenchmark {
     return sorted[sorted.count / 2]
   }
 
-  static func row(_ label: String, _ seconds: Double) -> String {
-    label.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%7.2f s", seconds)
+  /// The build of median wall-clock time.
+  func median(_ times: [BuildTime]) -> BuildTime {
+    times.sorted { $0.wall < $1.wall }[times.count / 2]
   }
 
-  static func verdict(_ seconds: Double, _ target: Double, full: Double) -> String {
+  /// `label    0.42 s (CPU 0.31 s)`.
+  static func row(_ label: String, _ time: BuildTime) -> String {
+    label.padding(toLength: 44, withPad: " ", startingAt: 0)
+      + String(format: "%7.2f s (CPU %.2f s)", time.wall, time.cpu)
+  }
+
+  /// `  1.5% of the full build; target <= 1.00 s: ok`.
+  static func verdict(_ seconds: Double, _ target: Double, full: BuildTime) -> String {
     String(
-      format: "  (%.1f%% of the full build; target <= %.2f s: %@)", 100 * seconds / full, target,
+      format: "  %.1f%% of the full build; target <= %.2f s: %@", 100 * seconds / full.wall, target,
       seconds <= target ? "ok" : "MISSED")
   }
+}
+
+/// What one build took: wall-clock seconds (the figure the targets are about) and CPU seconds
+/// (which other work on a shared machine does not inflate).
+struct BuildTime {
+  var wall: Double
+  var cpu: Double
 }
 
 /// One `companion build` of the benchmark's copy, run as a new process of this executable.
@@ -140,8 +155,8 @@ struct BenchmarkBuild {
   var site: URL
   var caches: URL
 
-  /// Wall-clock seconds of one build, from starting the process to its exit.
-  func time() throws -> Double {
+  /// Wall-clock and CPU seconds of one build, from starting the process to its exit.
+  func time() throws -> BuildTime {
     let executable =
       (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
       ?? CommandLine.arguments[0]
@@ -153,7 +168,7 @@ struct BenchmarkBuild {
     if case .exited(let status) = result.termination, status > 1 {
       throw EngineError("the build failed:\n" + result.stderrText)
     }
-    return result.seconds
+    return BuildTime(wall: result.seconds, cpu: result.cpuSeconds)
   }
 
   /// The run stored last (the edited chapter's, after a cell edit).
