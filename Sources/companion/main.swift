@@ -45,7 +45,8 @@ struct ChapterSelection: ParsableArguments {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     for file in files where !file.hasSuffix(".md") {
       throw ValidationError(
-        "'\(file)' is neither a command nor a chapter (commands: build, check, serve, benchmark; chapters are .md files)")
+        "'\(file)' is neither a command nor a chapter (commands: build, check, serve, benchmark; chapters are .md files)"
+      )
     }
   }
 

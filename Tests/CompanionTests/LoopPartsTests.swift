@@ -88,13 +88,16 @@ import Testing
     #expect(shown.text.hasPrefix("line 0\nline 1\n"))
     #expect(shown.text.contains("line 999\n"))
     #expect(!shown.text.contains("line 1000\n"))
-    #expect(shown.text.hasSuffix("[4000 more lines (40 KB) not shown; the check compared the whole output]\n"))
+    #expect(
+      shown.text.hasSuffix("[4000 more lines (40 KB) not shown; the check compared the whole output]\n"))
     #expect(OutputCut().cut(ChapterRun.CellOutput(text: "short\n")) == ChapterRun.CellOutput(text: "short\n"))
     // The check compares the whole text: a difference on the last line is found.
-    let source = "# Long\n\n```swift\nprint(1)\n```\n\n```output\n" + lines.dropLast().joined(separator: "\n")
+    let source =
+      "# Long\n\n```swift\nprint(1)\n```\n\n```output\n" + lines.dropLast().joined(separator: "\n")
       + "\nline 4998 but not 4999\n```\n"
     let chapter = Chapter(path: "long.md", source: source)
-    let run = ChapterRun(status: .completed, cells: [output], published: [:], compileSeconds: 0, runSeconds: 0)
+    let run = ChapterRun(
+      status: .completed, cells: [output], published: [:], compileSeconds: 0, runSeconds: 0)
     let check = ChapterCheck(chapter: chapter, run: run)
     #expect(check.verdicts == [.differs])
     // A diff of thousands of lines says where they part instead of listing them all.
@@ -109,9 +112,10 @@ import Testing
     #expect(found.line == 3 && found.column == 3 && found.byte == 0xff)
     let chapter = ChapterLoading.chapter(path: "bad.md", data: Data(bytes))
     #expect(chapter.source.isEmpty)
-    #expect(chapter.diagnostics.map(\.description) == [
-      "bad.md:3:3: error: not valid UTF-8 (byte 0xFF); the chapter is not read until it is saved as UTF-8"
-    ])
+    #expect(
+      chapter.diagnostics.map(\.description) == [
+        "bad.md:3:3: error: not valid UTF-8 (byte 0xFF); the chapter is not read until it is saved as UTF-8"
+      ])
   }
 
   @Test func servedPathsStayUnderTheSiteFolder() throws {
@@ -125,7 +129,8 @@ import Testing
     try Data("secret".utf8).write(to: folder.appendingPathComponent("secret.txt"))
     try Data("marker".utf8).write(to: site.appendingPathComponent(".companion-site"))
     try FileManager.default.createSymbolicLink(
-      at: site.appendingPathComponent("link.txt"), withDestinationURL: folder.appendingPathComponent("secret.txt"))
+      at: site.appendingPathComponent("link.txt"),
+      withDestinationURL: folder.appendingPathComponent("secret.txt"))
     let root = SiteDestination.canonical(site)
     #expect(PreviewServer.resolve("/", root: root)?.lastPathComponent == "index.html")
     #expect(PreviewServer.resolve("/assets/style.css", root: root)?.lastPathComponent == "style.css")

@@ -40,7 +40,8 @@ import Testing
     let updated = try await fetch(base + "01-passing.html")
     #expect(updated.text.contains("A sentence written while the preview runs."))
     // The site on disk has no live-reload script: only served pages get it.
-    let onDisk = try String(contentsOf: folder.appendingPathComponent("site/01-passing.html"), encoding: .utf8)
+    let onDisk = try String(
+      contentsOf: folder.appendingPathComponent("site/01-passing.html"), encoding: .utf8)
     #expect(onDisk.contains("A sentence written while the preview runs."))
     #expect(!onDisk.contains("__companion"))
 

@@ -73,7 +73,9 @@ public enum LineDiff {
     }
     let oldMiddle = old[prefix..<(old.count - suffix)]
     let newMiddle = new[prefix..<(new.count - suffix)]
-    var lines = ["expected \(old.count) lines, got \(new.count); the first difference is at line \(prefix + 1)"]
+    var lines = [
+      "expected \(old.count) lines, got \(new.count); the first difference is at line \(prefix + 1)"
+    ]
     if prefix > 0 { lines.append("  ... \(prefix) matching line\(prefix == 1 ? "" : "s")") }
     if oldMiddle.count * newMiddle.count <= largeDiff {
       let middle = renderLCS(old: oldMiddle, new: newMiddle, rawNew: rawNew, comparison: comparison)

@@ -245,7 +245,8 @@ public struct MathProtection: Sendable {
         let continuation = "CMPHCONT\(number)X"
         while true {
           var next = index
-          while next < bytes.count && (bytes[next] == UInt8(ascii: "\n") || bytes[next] == UInt8(ascii: " ")) {
+          while next < bytes.count && (bytes[next] == UInt8(ascii: "\n") || bytes[next] == UInt8(ascii: " "))
+          {
             next += 1
           }
           guard MathProtection.matches(continuation, bytes, at: next) else { break }

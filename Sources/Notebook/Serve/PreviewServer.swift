@@ -50,7 +50,8 @@ final class PreviewServer: @unchecked Sendable {
         PreviewServer.response(Data(LiveReload.script.utf8), type: "text/javascript; charset=utf-8")
       }
       await server.appendRoute(HTTPRoute("GET *")) { request in PreviewServer.file(request.path, root: root) }
-      await server.appendRoute(HTTPRoute("HEAD *")) { request in PreviewServer.file(request.path, root: root) }
+      await server.appendRoute(HTTPRoute("HEAD *")) { request in PreviewServer.file(request.path, root: root)
+      }
       let listening = Task {
         do {
           try await server.waitUntilListening(timeout: 10)

@@ -44,10 +44,11 @@ public struct SiteWriter {
     do {
       try manager.createDirectory(at: staging, withIntermediateDirectories: true)
       try SiteAssets.install(into: staging)
-      try Data("Written by companion build; the folder is replaced by every build.\n".utf8).write(
+      try SiteFile.write(
+        Data("Written by companion build; the folder is replaced by every build.\n".utf8),
         to: staging.appendingPathComponent(SiteDestination.marker))
       for page in pages() {
-        try Data(page.html.utf8).write(to: staging.appendingPathComponent(page.name))
+        try SiteFile.write(Data(page.html.utf8), to: staging.appendingPathComponent(page.name))
       }
     } catch {
       try? manager.removeItem(at: staging)
