@@ -169,7 +169,7 @@ extension CompanionCommand {
     var edit: String?
 
     @Option(name: .long, help: "How many times each incremental build is timed (the median is shown).")
-    var repeats = 3
+    var repeats = 5
 
     func run() throws {
       var options = LoopBenchmark.Options()

@@ -12,7 +12,7 @@ public struct LoopBenchmark {
     /// The file name of the chapter to edit; nil picks the first with an ordinary cell.
     public var editedChapter: String?
     /// How many times each incremental build is timed.
-    public var repeats = 3
+    public var repeats = 5
     /// Creates the default options.
     public init() {}
   }
