@@ -82,4 +82,21 @@ import Testing
     #expect(page.utf8.count < 200_000)
     try expectPassingPageIntact(folder)
   }
+
+  @Test func cellThatNeverStopsPrintingIsStoppedAndFailsClearly() throws {
+    let (outcome, folder) = try build(["14-prints-forever.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(outcome.status == 1)
+    #expect(
+      outcome.stderr.contains(
+        "chapters/14-prints-forever.md:8: error: the cell printed more than 64.0 MB, so the chapter "
+          + "program was stopped"), "\(outcome.all)")
+    let url = folder.appendingPathComponent("site/14-prints-forever.html")
+    let page = try String(contentsOf: url, encoding: .utf8)
+    #expect(page.contains("again and again 999\n"))
+    #expect(page.contains("more lines (64"))
+    #expect(page.contains("Not run: the chapter stopped before this cell."))
+    #expect(page.utf8.count < 200_000)
+    try expectPassingPageIntact(folder)
+  }
 }

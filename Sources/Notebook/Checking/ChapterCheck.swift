@@ -57,18 +57,21 @@ public struct ChapterCheck: Sendable {
       }
       diagnostics.append(Diagnostic(file: path, line: line, message: "cell trapped: \(message)"))
     case .failed(let index, let status, let stderr):
-      let line = chapter.cells.indices.contains(index) ? chapter.cells[index].codeLine : 1
       diagnostics.append(
-        Diagnostic(
-          file: path, line: line, message: "the chapter program exited with status \(status) in this cell",
+        ChapterCheck.atCell(
+          index, of: chapter, "the chapter program exited with status \(status) in this cell",
           detail: stderr.trimmingCharacters(in: .newlines)))
-    case .timedOut(let index, let seconds):
-      let line = chapter.cells.indices.contains(index) ? chapter.cells[index].codeLine : 1
+    case .printedTooMuch(let index, let bytes):
       diagnostics.append(
-        Diagnostic(
-          file: path, line: line,
-          message:
-            "the chapter ran out of time in this cell (\(ChapterCheck.seconds(seconds)); see --timeout)"))
+        ChapterCheck.atCell(
+          index, of: chapter,
+          "the cell printed more than \(OutputCut.size(bytes)), so the chapter program was stopped "
+            + "(does it print without end?)"))
+    case .timedOut(let index, let seconds):
+      diagnostics.append(
+        ChapterCheck.atCell(
+          index, of: chapter,
+          "the chapter ran out of time in this cell (\(ChapterCheck.seconds(seconds)); see --timeout)"))
     }
     var ranCount = 0
     for cell in chapter.cells {
@@ -80,7 +83,7 @@ public struct ChapterCheck: Sendable {
         continue
       }
       guard output.ran else {
-        if case .trapped(let index, _) = run.status, index == cell.index {
+        if let index = run.failedCell, index == cell.index {
           verdicts.append(.failed)
         } else {
           verdicts.append(.notRun)
@@ -125,6 +128,14 @@ public struct ChapterCheck: Sendable {
     let file = String(location[..<colon])
     let name = (path as NSString).lastPathComponent
     return file == path || file.hasSuffix("/" + name) ? line : nil
+  }
+
+  /// An error at the first code line of cell `index` (line 1 if there is no such cell).
+  static func atCell(_ index: Int, of chapter: Chapter, _ message: String, detail: String = "")
+    -> Diagnostic
+  {
+    let line = chapter.cells.indices.contains(index) ? chapter.cells[index].codeLine : 1
+    return Diagnostic(file: chapter.path, line: line, message: message, detail: detail)
   }
 
   static func seconds(_ value: Double) -> String { String(format: "%.0f s", value) }

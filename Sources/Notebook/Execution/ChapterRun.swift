@@ -17,6 +17,8 @@ public struct ChapterRun: Sendable, Codable, Equatable {
     case failed(cell: Int, status: Int32, stderr: String)
     /// The program ran out of time in `cell`.
     case timedOut(cell: Int, seconds: Double)
+    /// The program printed more than `bytes` in `cell` and was stopped.
+    case printedTooMuch(cell: Int, bytes: Int)
   }
 
   /// What one cell produced.
@@ -86,11 +88,19 @@ public struct ChapterRun: Sendable, Codable, Equatable {
   /// named a place.
   public var trapLocation: String? = nil
 
+  /// The cell an unexpected trap or endless printing stopped the run in, if any.
+  public var failedCell: Int? {
+    switch status {
+    case .trapped(let cell, _), .printedTooMuch(let cell, _): return cell
+    default: return nil
+    }
+  }
+
   /// Whether the result may be cached (the run finished without an engine-side failure).
   public var isCacheable: Bool {
     switch status {
     case .completed, .trapped, .failed: return true
-    case .compileFailed, .timedOut: return false
+    case .compileFailed, .timedOut, .printedTooMuch: return false
     }
   }
 }

@@ -12,6 +12,8 @@ struct Subprocess: Sendable {
     case exited(Int32)
     case signaled(Int32)
     case timedOut
+    /// Stopped because its standard output grew past `outputLimit`.
+    case outputLimitReached
   }
 
   /// The result of a run.
@@ -37,6 +39,8 @@ struct Subprocess: Sendable {
   var environment: [String: String] = [:]
   /// Seconds before the process group is killed, or nil for no limit.
   var timeout: Double? = nil
+  /// Bytes of standard output after which the process group is killed, or nil for no limit.
+  var outputLimit: Int? = nil
 
   /// Runs the process and waits for it.
   func run() throws -> Result {
@@ -93,6 +97,10 @@ struct Subprocess: Sendable {
         kill(-pid, SIGKILL)
         _ = wait4(pid, &waitStatus, 0, &usage)
         termination = .timedOut
+      } else if let outputLimit, Subprocess.fileSize(outPath) > outputLimit {
+        kill(-pid, SIGKILL)
+        _ = wait4(pid, &waitStatus, 0, &usage)
+        termination = .outputLimitReached
       } else {
         usleep(delay)
         delay = min(delay * 2, 20_000)
@@ -105,6 +113,12 @@ struct Subprocess: Sendable {
     return Result(
       termination: termination!, stdout: stdout, stderr: stderr, seconds: seconds,
       cpuSeconds: cpu(usage.ru_utime) + cpu(usage.ru_stime))
+  }
+
+  /// The size of the file at `path` (0 if there is none).
+  static func fileSize(_ path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
   }
 
   /// Monotonic seconds.

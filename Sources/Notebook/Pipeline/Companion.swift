@@ -170,6 +170,7 @@ public enum Companion {
     case .trapped: state = "trapped"
     case .failed: state = "failed"
     case .timedOut: state = "timed out"
+    case .printedTooMuch: state = "output limit"
     case .completed: state = result.cached ? "cached" : "ran"
     }
     state = state.padding(toLength: 14, withPad: " ", startingAt: 0)
