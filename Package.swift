@@ -31,7 +31,8 @@ let package = Package(
     .executable(name: "dl-bench", targets: ["dl-bench"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     .systemLibrary(
@@ -51,7 +52,11 @@ let package = Package(
       ]),
     .target(name: "NotebookRuntime"),
     // DeepLearning for its reproducible log10 and pow: plot axes are part of the page's bytes.
-    .target(name: "Notebook", dependencies: ["Ccmark", "NotebookRuntime", "DeepLearning"]),
+    .target(
+      name: "Notebook",
+      dependencies: [
+        "Ccmark", "NotebookRuntime", "DeepLearning", .product(name: "FlyingFox", package: "FlyingFox"),
+      ]),
     .executableTarget(
       name: "companion",
       dependencies: ["Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -19,13 +19,21 @@ extension String {
     self = withVaList(arguments) { list in
       var buffer = [CChar](repeating: 0, count: 128)
       let needed = Int(vsnprintf(&buffer, buffer.count, format, list))
-      guard needed >= buffer.count else { return String(cString: buffer) }
+      guard needed >= buffer.count else { return String(decodingCString: buffer) }
       return withVaList(arguments) { again in
         buffer = [CChar](repeating: 0, count: needed + 1)
         _ = vsnprintf(&buffer, buffer.count, format, again)
-        return String(cString: buffer)
+        return String(decodingCString: buffer)
       }
     }
+  }
+}
+
+extension String {
+  /// The text of a NUL-terminated C buffer, up to its first NUL.
+  init(decodingCString buffer: [CChar]) {
+    let bytes = buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }
+    self = String(decoding: bytes, as: UTF8.self)
   }
 }
 

@@ -9,7 +9,7 @@ struct CompanionCommand: ParsableCommand {
     commandName: "companion",
     abstract: "Run, check and publish the chapters of the course companion.",
     version: "0.2.0",
-    subcommands: [Build.self, Check.self],
+    subcommands: [Build.self, Check.self, Serve.self, Benchmark.self],
     defaultSubcommand: Build.self)
 }
 
@@ -32,6 +32,11 @@ struct ChapterSelection: ParsableArguments {
   @Flag(name: .long, help: "Run every chapter afresh: neither read nor write the cache.")
   var noCache = false
 
+  @Flag(
+    name: .long,
+    help: "Fail on warnings too (an unterminated ``` fence, an unbalanced $ or $$), as CI should.")
+  var warningsAsErrors = false
+
   @Argument(help: "Chapter files to process instead of the whole chapters folder.")
   var files: [String] = []
 
@@ -40,7 +45,8 @@ struct ChapterSelection: ParsableArguments {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     for file in files where !file.hasSuffix(".md") {
       throw ValidationError(
-        "'\(file)' is neither a command nor a chapter (commands: build, check; chapters are .md files)")
+        "'\(file)' is neither a command nor a chapter (commands: build, check, serve, benchmark; chapters are .md files)"
+      )
     }
   }
 
@@ -51,6 +57,7 @@ struct ChapterSelection: ParsableArguments {
     options.timeout = timeout
     options.jobs = jobs
     options.noCache = noCache
+    options.warningsAsErrors = warningsAsErrors
     return options
   }
 }
@@ -101,6 +108,75 @@ extension CompanionCommand {
       var options = selection.options
       options.bless = bless
       let passed = try runEngine { try Companion.check(options) }
+      if !passed { throw ExitCode.failure }
+    }
+  }
+}
+
+extension CompanionCommand {
+  /// `companion serve`.
+  struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Build the site, serve it, and rebuild and reload open pages on every save.",
+      discussion: """
+        Watches the chapters and the library sources. A prose edit re-renders its page, an \
+        edited cell reruns its chapter, a library edit rebuilds the support library and reruns \
+        every chapter; open pages reload themselves, keeping their scroll position. Listens on \
+        loopback unless --host says otherwise and serves only the files of the site folder. \
+        Ctrl-C stops it.
+        """)
+
+    @OptionGroup var selection: ChapterSelection
+
+    @Option(name: .long, help: "The site folder (as for build).")
+    var output = "site"
+
+    @Option(name: .long, help: "The port to listen on (0: any free port, printed).")
+    var port: UInt16 = 8000
+
+    @Option(
+      name: .long,
+      help: "The address to listen on. Anything but loopback lets other machines read the site.")
+    var host = "127.0.0.1"
+
+    func run() throws {
+      var options = ServeOptions()
+      options.companion = selection.options
+      options.companion.outputDirectory = output
+      options.host = host
+      options.port = port
+      _ = try runEngine { try LivePreview(options: options).run() }
+    }
+  }
+
+  /// `companion benchmark`.
+  struct Benchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Time the authoring loop on a copy of the chapters: full, warm, prose and cell builds.",
+      discussion: """
+        Copies the chapters to a temporary folder with a cache of its own, then times builds \
+        run by this executable: a full build (every chapter run), a warm build with nothing \
+        changed, a build after a prose-only edit of one chapter, and one after editing one of \
+        its cells (beside that chapter's own compile and run). Prints each figure beside its \
+        target; exits 1 if one misses it.
+        """)
+
+    @Option(name: .long, help: "The folder of chapters to copy.")
+    var chapters = "chapters"
+
+    @Option(
+      name: .long, help: "The chapter whose prose and cell are edited (a file name in the folder).")
+    var edit: String?
+
+    @Option(name: .long, help: "How many times each incremental build is timed (the median is shown).")
+    var repeats = 5
+
+    func run() throws {
+      var options = LoopBenchmark.Options()
+      options.chaptersDirectory = chapters
+      options.editedChapter = edit
+      options.repeats = max(1, repeats)
+      let passed = try runEngine { try LoopBenchmark(options: options).run() }
       if !passed { throw ExitCode.failure }
     }
   }

@@ -38,7 +38,7 @@ import Testing
     let outcome = try CompanionRunner.run(["check"], in: folder)
     #expect(outcome.status == 1)
     #expect(
-      outcome.stderr.contains("chapters/03-compile-error.md:7: error: cannot convert value of type 'String'"))
+      outcome.stderr.contains("chapters/03-compile-error.md:7:19: error: cannot convert value of type 'String'"))
   }
 
   @Test func expectedTrapIsTheCellsCheckedOutput() throws {
@@ -146,9 +146,9 @@ import Testing
   @Test func unknownWordsAndBadNumbersAreErrorsThatSayWhy() throws {
     let folder = try CompanionRunner.workspace(with: ["01-passing.md"])
     defer { try? FileManager.default.removeItem(at: folder) }
-    let serve = try CompanionRunner.run(["serve"], in: folder)
+    let serve = try CompanionRunner.run(["publish"], in: folder)
     #expect(serve.status != 0)
-    #expect(serve.stderr.contains("'serve' is neither a command nor a chapter"), "\(serve.all)")
+    #expect(serve.stderr.contains("'publish' is neither a command nor a chapter"), "\(serve.all)")
     let negative = try CompanionRunner.run(["check", "--timeout", "-1"], in: folder)
     #expect(negative.status != 0)
     #expect(negative.stderr.contains("--timeout must be a positive number of seconds"), "\(negative.all)")

@@ -24,7 +24,7 @@ import Testing
   let output = "chapters/01-x.md:12:5: error: cannot find 'w' in scope\nprint(w)\n    ^\n"
   let diagnostics = CompilerOutput.diagnostics(output, chapterPath: "chapters/01-x.md")
   #expect(
-    diagnostics.first?.description == "chapters/01-x.md:12: error: cannot find 'w' in scope\nprint(w)\n    ^")
+    diagnostics.first?.description == "chapters/01-x.md:12:5: error: cannot find 'w' in scope\nprint(w)\n    ^")
 }
 
 @Test func resultMarkersAreTakenOutOfTheTextAndPlaced() {

@@ -4,6 +4,11 @@ import Foundation
 ///
 /// The key covers everything that can change a run's output (see `ResultCache.key`), never line
 /// numbers or prose, so a prose-only edit reuses the stored run.
+///
+/// The store keeps what the chapters on disk can use: each chapter file has a slot
+/// (`<directory>/slots/<hash of its absolute path>`) naming the key of its latest run, and
+/// `prune()` removes every run no slot names and every slot whose chapter file is gone. Editing a
+/// cell a hundred times leaves one run, not a hundred.
 public struct ResultCache: Sendable {
   /// The folder of the stored runs.
   public var directory: URL
@@ -17,7 +22,7 @@ public struct ResultCache: Sendable {
   /// library fingerprint, compiler version, flags and timeout).
   public static func key(for chapter: Chapter, environmentKey: String) -> String {
     var hash = ContentHash()
-    hash.combine("companion-run-v2")
+    hash.combine("companion-run-v3")
     hash.combine(environmentKey)
     hash.combine(String(chapter.cells.count))
     for cell in chapter.cells {
@@ -42,6 +47,47 @@ public struct ResultCache: Sendable {
       try data.write(to: directory.appendingPathComponent("\(key).json"), options: .atomic)
     } catch {
       // A cache that cannot be written only costs time.
+    }
+  }
+
+  /// The folder of the chapters' slots.
+  var slotsDirectory: URL { directory.appendingPathComponent("slots") }
+
+  /// Records that the chapter file at `path` now uses the run stored under `key`.
+  public func claim(key: String, forChapterAt path: String) {
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    var hash = ContentHash()
+    hash.combine(absolute)
+    let slot = slotsDirectory.appendingPathComponent(hash.hexDigest)
+    let contents = "\(key)\n\(absolute)"
+    if (try? String(contentsOf: slot, encoding: .utf8)) == contents { return }
+    try? FileManager.default.createDirectory(at: slotsDirectory, withIntermediateDirectories: true)
+    try? Data(contents.utf8).write(to: slot, options: .atomic)
+  }
+
+  /// Removes the slots of chapter files that no longer exist, then every stored run no slot
+  /// names. Runs written in the last `grace` seconds stay, so a build running at the same time
+  /// (which stores a run before it claims it) never loses one.
+  public func prune(grace: Double = 120) {
+    let manager = FileManager.default
+    var claimed: Set<String> = []
+    for name in (try? manager.contentsOfDirectory(atPath: slotsDirectory.path)) ?? [] {
+      let slot = slotsDirectory.appendingPathComponent(name)
+      guard let text = try? String(contentsOf: slot, encoding: .utf8) else { continue }
+      let parts = text.split(separator: "\n", maxSplits: 1).map(String.init)
+      if parts.count == 2 && manager.fileExists(atPath: parts[1]) {
+        claimed.insert(parts[0])
+      } else {
+        try? manager.removeItem(at: slot)
+      }
+    }
+    let now = Date()
+    for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
+    where name.hasSuffix(".json") && !claimed.contains(String(name.dropLast(5))) {
+      let entry = directory.appendingPathComponent(name)
+      let modified = (try? manager.attributesOfItem(atPath: entry.path))?[.modificationDate] as? Date
+      if let modified, now.timeIntervalSince(modified) < grace { continue }
+      try? manager.removeItem(at: entry)
     }
   }
 }

@@ -33,7 +33,10 @@ public struct Chapter: Sendable {
     var cells: [Cell] = []
     var diagnostics: [Diagnostic] = []
     var lastBlockWasCell = false
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     for block in CommonMark.codeBlocks(in: protection.protectedText) where block.isFenced {
+      let closed = Chapter.closesFence(lines: lines, block: block)
+      if !closed { diagnostics.append(Chapter.unterminatedFence(block, lines: lines, path: path)) }
       let words = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
       let language = words.first ?? ""
       if language == "swift" {
@@ -85,7 +88,7 @@ public struct Chapter: Sendable {
         }
         var expected = ExpectedOutput(
           text: block.literal, fenceLine: block.startLine,
-          closingLine: Chapter.closesFence(source: source, block: block) ? block.endLine : nil,
+          closingLine: closed ? block.endLine : nil,
           rtol: 1e-6, atol: 1e-12)
         for word in words.dropFirst() {
           let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
@@ -106,8 +109,14 @@ public struct Chapter: Sendable {
         lastBlockWasCell = false
       }
     }
+    for problem in protection.problems {
+      diagnostics.append(
+        Diagnostic(
+          file: path, line: problem.line, column: problem.column, severity: .warning,
+          message: problem.message))
+    }
     self.cells = cells
-    self.diagnostics = diagnostics
+    self.diagnostics = diagnostics.sorted { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
     self.references = Chapter.references(in: protection, source: source)
     let headings = CommonMark.headings(in: protection.protectedText)
     if let first = headings.first(where: { $0.level == 1 }) {
@@ -117,10 +126,10 @@ public struct Chapter: Sendable {
     }
   }
 
-  /// Whether the last line of `block` is a closing fence (not the end of the file).
-  static func closesFence(source: String, block: MarkdownCodeBlock) -> Bool {
+  /// Whether the last line of `block` is a closing fence (not the end of the file); `lines` are
+  /// the source's lines.
+  static func closesFence(lines: [Substring], block: MarkdownCodeBlock) -> Bool {
     guard block.endLine > block.startLine else { return false }
-    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     guard block.endLine - 1 < lines.count else { return false }
     let opening = lines[block.startLine - 1].drop(while: { $0 == " " || $0 == ">" })
     let closing = lines[block.endLine - 1].drop(while: { $0 == " " || $0 == ">" })
@@ -128,6 +137,19 @@ public struct Chapter: Sendable {
     let openRun = opening.prefix(while: { $0 == fenceCharacter }).count
     let closeRun = closing.prefix(while: { $0 == fenceCharacter }).count
     return closeRun >= openRun && closing.dropFirst(closeRun).allSatisfy { $0 == " " || $0 == "\t" }
+  }
+
+  /// The warning for a fence with no closing fence: the block runs to the end of the file (or
+  /// of the quote holding it), swallowing everything below it.
+  static func unterminatedFence(_ block: MarkdownCodeBlock, lines: [Substring], path: String)
+    -> Diagnostic
+  {
+    let opening = block.startLine - 1 < lines.count ? lines[block.startLine - 1] : ""
+    let indent = opening.prefix(while: { $0 == " " || $0 == ">" || $0 == "\t" }).count
+    let fence = opening.dropFirst(indent).prefix(while: { $0 == "`" || $0 == "~" })
+    return Diagnostic(
+      file: path, line: block.startLine, column: indent + 1, severity: .warning,
+      message: "unterminated \(fence) fence: no closing \(fence) line, so everything after it is code")
   }
 
   /// The `{{name}}` references in the prose, each with the line where it is written.

@@ -47,27 +47,31 @@ public struct ChapterCheck: Sendable {
       diagnostics += CompilerOutput.diagnostics(output, chapterPath: path)
     case .trapped(let index, let message):
       let cell = chapter.cells.indices.contains(index) ? chapter.cells[index] : nil
-      let trap = TrapMessage(stderr: message)
+      // At the line that trapped when the runtime named one in the chapter (a `precondition`, a
+      // `fatalError`); a trap inside the standard library or the library is at the cell.
       var line = cell?.codeLine ?? 1
-      if let location = trap.location, location.hasPrefix(path + ":"),
-        let number = Int(location.dropFirst(path.count + 1))
+      if let location = run.trapLocation ?? TrapMessage(stderr: message).location,
+        let number = ChapterCheck.chapterLine(location, path: path)
       {
         line = number
       }
       diagnostics.append(Diagnostic(file: path, line: line, message: "cell trapped: \(message)"))
     case .failed(let index, let status, let stderr):
-      let line = chapter.cells.indices.contains(index) ? chapter.cells[index].codeLine : 1
       diagnostics.append(
-        Diagnostic(
-          file: path, line: line, message: "the chapter program exited with status \(status) in this cell",
+        ChapterCheck.atCell(
+          index, of: chapter, "the chapter program exited with status \(status) in this cell",
           detail: stderr.trimmingCharacters(in: .newlines)))
-    case .timedOut(let index, let seconds):
-      let line = chapter.cells.indices.contains(index) ? chapter.cells[index].codeLine : 1
+    case .printedTooMuch(let index, let bytes):
       diagnostics.append(
-        Diagnostic(
-          file: path, line: line,
-          message:
-            "the chapter ran out of time in this cell (\(ChapterCheck.seconds(seconds)); see --timeout)"))
+        ChapterCheck.atCell(
+          index, of: chapter,
+          "the cell printed more than \(OutputCut.size(bytes)), so the chapter program was stopped "
+            + "(does it print without end?)"))
+    case .timedOut(let index, let seconds):
+      diagnostics.append(
+        ChapterCheck.atCell(
+          index, of: chapter,
+          "the chapter ran out of time in this cell (\(ChapterCheck.seconds(seconds)); see --timeout)"))
     }
     var ranCount = 0
     for cell in chapter.cells {
@@ -79,7 +83,7 @@ public struct ChapterCheck: Sendable {
         continue
       }
       guard output.ran else {
-        if case .trapped(let index, _) = run.status, index == cell.index {
+        if let index = run.failedCell, index == cell.index {
           verdicts.append(.failed)
         } else {
           verdicts.append(.notRun)
@@ -116,6 +120,24 @@ public struct ChapterCheck: Sendable {
     self.ranCount = ranCount
   }
 
+  /// The line of `location` (`chapters/01-x.md:14`, or `chapter/01-x.md:14` as `#fileID` names
+  /// it: the program's module, then the file name) when it is in the chapter at `path`.
+  static func chapterLine(_ location: String, path: String) -> Int? {
+    guard let colon = location.lastIndex(of: ":"), let line = Int(location[location.index(after: colon)...])
+    else { return nil }
+    let file = String(location[..<colon])
+    let name = (path as NSString).lastPathComponent
+    return file == path || file.hasSuffix("/" + name) ? line : nil
+  }
+
+  /// An error at the first code line of cell `index` (line 1 if there is no such cell).
+  static func atCell(_ index: Int, of chapter: Chapter, _ message: String, detail: String = "")
+    -> Diagnostic
+  {
+    let line = chapter.cells.indices.contains(index) ? chapter.cells[index].codeLine : 1
+    return Diagnostic(file: chapter.path, line: line, message: message, detail: detail)
+  }
+
   static func seconds(_ value: Double) -> String { String(format: "%.0f s", value) }
 }
 
@@ -141,7 +163,8 @@ enum CompilerOutput {
       if location.hasPrefix(chapterPath + ":"), parts.count >= 2, let number = Int(parts[parts.count - 2]) {
         found.append(
           Diagnostic(
-            file: chapterPath, line: number, message: message, detail: detail.joined(separator: "\n")))
+            file: chapterPath, line: number, column: Int(parts[parts.count - 1]), message: message,
+            detail: detail.joined(separator: "\n")))
       } else if !found.contains(where: { $0.message == message }) {
         found.append(Diagnostic(file: chapterPath, line: 1, message: "in the generated program: \(line)"))
       }

@@ -17,6 +17,8 @@ public struct ChapterRun: Sendable, Codable, Equatable {
     case failed(cell: Int, status: Int32, stderr: String)
     /// The program ran out of time in `cell`.
     case timedOut(cell: Int, seconds: Double)
+    /// The program printed more than `bytes` in `cell` and was stopped.
+    case printedTooMuch(cell: Int, bytes: Int)
   }
 
   /// What one cell produced.
@@ -82,12 +84,23 @@ public struct ChapterRun: Sendable, Codable, Equatable {
   public var compileSeconds: Double
   /// Seconds spent running (main run and traps runs).
   public var runSeconds: Double
+  /// Where an ordinary cell trapped, as the runtime printed it (`chapters/01-x.md:14`), when it
+  /// named a place.
+  public var trapLocation: String? = nil
+
+  /// The cell an unexpected trap or endless printing stopped the run in, if any.
+  public var failedCell: Int? {
+    switch status {
+    case .trapped(let cell, _), .printedTooMuch(let cell, _): return cell
+    default: return nil
+    }
+  }
 
   /// Whether the result may be cached (the run finished without an engine-side failure).
   public var isCacheable: Bool {
     switch status {
     case .completed, .trapped, .failed: return true
-    case .compileFailed, .timedOut: return false
+    case .compileFailed, .timedOut, .printedTooMuch: return false
     }
   }
 }

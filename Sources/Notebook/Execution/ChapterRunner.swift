@@ -8,6 +8,9 @@ public struct ChapterRunner: Sendable {
   public var toolchain: Toolchain
   /// Seconds each run of the program may take.
   public var timeout: Double
+  /// Bytes a run may print before it is stopped: a cell printing without end fills neither the
+  /// disk nor the memory (the page shows only the first part of any long output anyway).
+  public var outputLimit = 64_000_000
 
   /// Creates a runner.
   public init(toolchain: Toolchain, timeout: Double) {
@@ -47,15 +50,20 @@ public struct ChapterRunner: Sendable {
     }
     let lastCell = split.lastCell
     let status: ChapterRun.Status
+    var trapLocation: String? = nil
     switch main.result.termination {
     case .exited(0):
       status = .completed
     case .exited(let code):
       status = .failed(cell: lastCell, status: code, stderr: main.result.stderrText)
     case .signaled:
-      status = .trapped(cell: lastCell, message: TrapMessage(stderr: main.result.stderrText).text)
+      let trap = TrapMessage(stderr: main.result.stderrText)
+      status = .trapped(cell: lastCell, message: trap.text)
+      trapLocation = trap.location
     case .timedOut:
       status = .timedOut(cell: lastCell, seconds: timeout)
+    case .outputLimitReached:
+      status = .printedTooMuch(cell: lastCell, bytes: outputLimit)
     }
     let finished = status == .completed ? cells.count : max(lastCell, 0)
     for index in 0..<finished { cells[index].ran = !chapter.cells[index].options.norun }
@@ -82,25 +90,30 @@ public struct ChapterRunner: Sendable {
       case .timedOut:
         cells[cell.index].text = text
         cells[cell.index].trapProblem = "expected a trap, but the cell ran out of time (\(timeout) s)"
+      case .outputLimitReached:
+        cells[cell.index].text = text
+        cells[cell.index].trapProblem =
+          "expected a trap, but the cell printed more than \(OutputCut.size(outputLimit)) and was stopped"
       }
     }
     return ChapterRun(
       status: status, cells: cells, published: published, compileSeconds: compile.seconds,
-      runSeconds: runSeconds)
+      runSeconds: runSeconds, trapLocation: trapLocation)
   }
 
   private func execute(binary: URL, records: URL, trapCell: Int?) throws
     -> (result: Subprocess.Result, records: [RuntimeRecord])
   {
     try? FileManager.default.removeItem(at: records)
-    FileManager.default.createFile(atPath: records.path, contents: Data())
+    _ = FileManager.default.createFile(atPath: records.path, contents: Data())
     var environment = [
       "SWIFT_BACKTRACE": "enable=no",
       "COMPANION_RECORDS": records.path,
     ]
     if let trapCell { environment["COMPANION_TRAP_CELL"] = String(trapCell) }
     let result = try Subprocess(
-      executable: binary.path, arguments: [], environment: environment, timeout: timeout
+      executable: binary.path, arguments: [], environment: environment, timeout: timeout,
+      outputLimit: outputLimit
     ).run()
     let data = (try? Data(contentsOf: records)) ?? Data()
     let decoded = (try? RuntimeRecord.decodeAll(from: data)) ?? []

@@ -12,6 +12,8 @@ struct Subprocess: Sendable {
     case exited(Int32)
     case signaled(Int32)
     case timedOut
+    /// Stopped because its standard output grew past `outputLimit`.
+    case outputLimitReached
   }
 
   /// The result of a run.
@@ -20,6 +22,9 @@ struct Subprocess: Sendable {
     var stdout: Data
     var stderr: Data
     var seconds: Double
+    /// CPU seconds (user and system) of the child and the children it waited for: what the run
+    /// cost, whatever else the machine was doing.
+    var cpuSeconds: Double = 0
 
     var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
     var stderrText: String { String(decoding: stderr, as: UTF8.self) }
@@ -34,6 +39,8 @@ struct Subprocess: Sendable {
   var environment: [String: String] = [:]
   /// Seconds before the process group is killed, or nil for no limit.
   var timeout: Double? = nil
+  /// Bytes of standard output after which the process group is killed, or nil for no limit.
+  var outputLimit: Int? = nil
 
   /// Runs the process and waits for it.
   func run() throws -> Result {
@@ -72,12 +79,15 @@ struct Subprocess: Sendable {
     guard status == 0 else {
       throw EngineError("cannot run \(executable): \(String(cString: strerror(status)))")
     }
+    RunningChildren.shared.insert(pid)
+    defer { RunningChildren.shared.remove(pid) }
 
     var waitStatus: Int32 = 0
+    var usage = rusage()
     var termination: Termination? = nil
     var delay: useconds_t = 1_000
     while termination == nil {
-      let result = waitpid(pid, &waitStatus, WNOHANG)
+      let result = wait4(pid, &waitStatus, WNOHANG, &usage)
       if result == pid {
         let signal = waitStatus & 0x7f
         termination = signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signaled(signal)
@@ -85,8 +95,12 @@ struct Subprocess: Sendable {
         termination = .exited(-1)
       } else if let timeout, Subprocess.now() - start > timeout {
         kill(-pid, SIGKILL)
-        _ = waitpid(pid, &waitStatus, 0)
+        _ = wait4(pid, &waitStatus, 0, &usage)
         termination = .timedOut
+      } else if let outputLimit, Subprocess.fileSize(outPath) > outputLimit {
+        kill(-pid, SIGKILL)
+        _ = wait4(pid, &waitStatus, 0, &usage)
+        termination = .outputLimitReached
       } else {
         usleep(delay)
         delay = min(delay * 2, 20_000)
@@ -95,7 +109,16 @@ struct Subprocess: Sendable {
     let seconds = Subprocess.now() - start
     let stdout = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
     let stderr = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
-    return Result(termination: termination!, stdout: stdout, stderr: stderr, seconds: seconds)
+    func cpu(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return Result(
+      termination: termination!, stdout: stdout, stderr: stderr, seconds: seconds,
+      cpuSeconds: cpu(usage.ru_utime) + cpu(usage.ru_stime))
+  }
+
+  /// The size of the file at `path` (0 if there is none).
+  static func fileSize(_ path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
   }
 
   /// Monotonic seconds.
@@ -103,6 +126,24 @@ struct Subprocess: Sendable {
     var spec = timespec()
     clock_gettime(CLOCK_MONOTONIC, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+  }
+}
+
+/// The process groups of the children running now, so that stopping the engine (Ctrl-C in
+/// `serve`) stops them too: each child leads its own group, out of reach of the terminal's
+/// signal.
+final class RunningChildren: @unchecked Sendable {
+  static let shared = RunningChildren()
+  private let lock = NSLock()
+  private var groups: Set<pid_t> = []
+
+  func insert(_ pid: pid_t) { lock.withLock { _ = groups.insert(pid) } }
+
+  func remove(_ pid: pid_t) { lock.withLock { _ = groups.remove(pid) } }
+
+  /// Kills every running child and everything it started.
+  func killAll() {
+    for group in lock.withLock({ groups }) { kill(-group, SIGKILL) }
   }
 }
 

@@ -6,7 +6,7 @@ import Foundation
 /// is built by a nested `swift build -c release --product ChapterSupport` in its own scratch
 /// folder next to the running executable's build folder (`<build>/companion`), so builds of
 /// different scratch paths never wait on each other's locks. `COMPANION_SUPPORT_DIR` overrides
-/// that folder.
+/// that folder, and `COMPANION_CACHE_DIR` the folder of the caches.
 public struct Toolchain: Sendable {
   /// The folder holding Package.swift.
   public var packageRoot: URL
@@ -19,8 +19,17 @@ public struct Toolchain: Sendable {
 
   /// The support build's release products folder.
   public var releaseDirectory: URL { supportDirectory.appendingPathComponent("release") }
-  /// The cache folder.
-  public var cacheDirectory: URL { supportDirectory.appendingPathComponent("cache") }
+  /// The folder holding the caches: `COMPANION_CACHE_DIR` if set, else the support folder.
+  public var cacheRoot: URL?
+
+  /// The cache folder of runs.
+  public var cacheDirectory: URL {
+    cacheRoot?.appendingPathComponent("runs") ?? supportDirectory.appendingPathComponent("cache")
+  }
+  /// The folder of rendered pages (see `PageCache`).
+  public var pageCacheDirectory: URL {
+    (cacheRoot ?? supportDirectory).appendingPathComponent("pages")
+  }
 
   /// Locates everything from the running executable, the environment and the current folder.
   public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment)
@@ -46,9 +55,13 @@ public struct Toolchain: Sendable {
     }
     let swiftc = URL(fileURLWithPath: swift).deletingLastPathComponent()
       .appendingPathComponent("swiftc").path
-    return Toolchain(
+    var toolchain = Toolchain(
       packageRoot: root, supportDirectory: support, swift: swift,
       swiftc: FileManager.default.isExecutableFile(atPath: swiftc) ? swiftc : swift + "c")
+    if let caches = environment["COMPANION_CACHE_DIR"], !caches.isEmpty {
+      toolchain.cacheRoot = URL(fileURLWithPath: caches)
+    }
+    return toolchain
   }
 
   /// The nearest folder at or above `start` that holds Package.swift.
@@ -104,6 +117,39 @@ public struct Toolchain: Sendable {
     }
   }
 
+  /// The file naming what the support library in `releaseDirectory` was last built from.
+  var supportStampFile: URL { supportDirectory.appendingPathComponent("support-library.stamp") }
+
+  /// What the support library is built from: the library sources (`fingerprint`), the package
+  /// manifest (its flags) and the compiler.
+  func supportStamp(fingerprint: String, compilerVersion: String) -> String {
+    var hasher = ContentHash()
+    hasher.combine(fingerprint)
+    hasher.combine(compilerVersion)
+    hasher.combine(
+      (try? Data(contentsOf: packageRoot.appendingPathComponent("Package.swift"))) ?? Data())
+    return hasher.hexDigest
+  }
+
+  /// Builds the support library unless it was last built from the same sources, manifest and
+  /// compiler: the nested `swift build` takes about two seconds even when it has nothing to do.
+  /// Returns whether it ran the build.
+  @discardableResult
+  public func prepareSupportLibrary(fingerprint: String, compilerVersion: String) throws -> Bool {
+    let stamp = supportStamp(fingerprint: fingerprint, compilerVersion: compilerVersion)
+    let library = releaseDirectory.appendingPathComponent("libChapterSupport.so")
+    if FileManager.default.fileExists(atPath: library.path),
+      let built = try? String(contentsOf: supportStampFile, encoding: .utf8), built == stamp
+    {
+      return false
+    }
+    // Removed first, so an interrupted or failed build is never taken for a finished one.
+    try? FileManager.default.removeItem(at: supportStampFile)
+    try buildSupportLibrary()
+    try? Data(stamp.utf8).write(to: supportStampFile, options: .atomic)
+    return true
+  }
+
   /// The compiler flags for a chapter program (without input and output).
   public var compileFlags: [String] {
     [
@@ -115,9 +161,24 @@ public struct Toolchain: Sendable {
     ]
   }
 
-  /// `swiftc --version`, for cache keys.
+  /// `swiftc --version`, for cache keys; remembered in the support folder under the compiler's
+  /// path, size and modification time, so it is asked once per compiler.
   public func compilerVersion() throws -> String {
-    try Subprocess(executable: swiftc, arguments: ["--version"]).run().stdoutText
+    let resolved = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().path
+    let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
+    let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+    let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    let identity = "\(resolved) \(size) \(modified)"
+    let file = supportDirectory.appendingPathComponent("compiler-version")
+    if let stored = try? String(contentsOf: file, encoding: .utf8),
+      let newline = stored.firstIndex(of: "\n"), stored[..<newline] == identity
+    {
+      return String(stored[stored.index(after: newline)...])
+    }
+    let version = try Subprocess(executable: swiftc, arguments: ["--version"]).run().stdoutText
+    try? FileManager.default.createDirectory(at: supportDirectory, withIntermediateDirectories: true)
+    try? Data((identity + "\n" + version).utf8).write(to: file, options: .atomic)
+    return version
   }
 
   /// A fingerprint of the sources chapter programs depend on (DeepLearning, NotebookRuntime).

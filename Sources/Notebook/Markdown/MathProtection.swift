@@ -12,6 +12,8 @@ public struct MathProtection: Sendable {
   public var protectedText: String
   /// The original math spans, delimiters included, by placeholder number.
   public var spans: [String]
+  /// Dollars that open math nothing closes, in source order.
+  public var problems: [MathProblem] = []
 
   static let prefix = "CMPHMATH"
   static let continuation = "CMPHCONT"
@@ -24,9 +26,13 @@ public struct MathProtection: Sendable {
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     var fence: (character: Character, count: Int)? = nil
     var paragraph: [Character] = []
+    var paragraphLine = 1
+    var problems: [MathProblem] = []
 
     func flushParagraph() {
-      output.append(contentsOf: MathProtection.protectInline(paragraph, spans: &spans))
+      output.append(
+        contentsOf: MathProtection.protectInline(
+          paragraph, spans: &spans, firstLine: paragraphLine, problems: &problems))
       paragraph.removeAll()
     }
 
@@ -61,16 +67,21 @@ public struct MathProtection: Sendable {
         output.append(contentsOf: newline)
         continue
       }
+      if paragraph.isEmpty { paragraphLine = number + 1 }
       paragraph.append(contentsOf: line)
       paragraph.append(contentsOf: newline)
     }
     flushParagraph()
     protectedText = String(output)
     self.spans = spans
+    self.problems = problems
   }
 
-  /// Protects the math of one run of non-blank lines outside code fences.
-  static func protectInline(_ text: [Character], spans: inout [String]) -> [Character] {
+  /// Protects the math of one run of non-blank lines outside code fences (starting at line
+  /// `firstLine`), noting in `problems` each dollar that opens math nothing closes.
+  static func protectInline(
+    _ text: [Character], spans: inout [String], firstLine: Int = 1, problems: inout [MathProblem]
+  ) -> [Character] {
     var result: [Character] = []
     var index = 0
     while index < text.count {
@@ -113,11 +124,47 @@ public struct MathProtection: Sendable {
           index = end
           continue
         }
+        if let message = unbalancedMessage(text, at: index, display: display) {
+          let (line, column) = position(of: index, in: text, firstLine: firstLine)
+          problems.append(MathProblem(line: line, column: column, message: message))
+        }
+        if display {
+          // Both dollars of an unclosed `$$` are text; the second must not open inline math.
+          result.append(contentsOf: "$$")
+          index += 2
+          continue
+        }
       }
       result.append(character)
       index += 1
     }
     return result
+  }
+
+  /// Why the `$` (or `$$`) at `index`, which no delimiter closes, is worth a warning, or nil for
+  /// a dollar that was never meant as math: one before a space or a digit (`$ 5`, `$5`).
+  static func unbalancedMessage(_ text: [Character], at index: Int, display: Bool) -> String? {
+    if display { return "unbalanced $$: nothing in this paragraph closes it (write \\$ for a dollar sign)" }
+    guard index + 1 < text.count else { return nil }
+    let next = text[index + 1]
+    if next == " " || next == "\n" || next == "\t" || next.isNumber { return nil }
+    return "unbalanced $: nothing in this paragraph closes it (a closing $ follows a non-space and "
+      + "comes before no digit; write \\$ for a dollar sign)"
+  }
+
+  /// The 1-based line and column of `text[index]`, `text` starting at `firstLine`.
+  static func position(of index: Int, in text: [Character], firstLine: Int) -> (Int, Int) {
+    var line = firstLine
+    var column = 1
+    for character in text[..<index] {
+      if character == "\n" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+    }
+    return (line, column)
   }
 
   /// The index just past the backtick run of length `count` that closes a code span.
@@ -172,49 +219,83 @@ public struct MathProtection: Sendable {
   /// `escape` is the HTML escaping function; a `\$` becomes `<span class="dollar">$</span>`
   /// so KaTeX's auto-render never pairs it with another dollar. One pass over the HTML.
   public func restore(_ html: String, escape: (String) -> String) -> String {
-    let marker = "CMPH"
-    guard html.contains(marker) else { return html }
-    var result = ""
-    result.reserveCapacity(html.utf8.count)
-    var rest = html[...]
-    while let range = rest.range(of: marker) {
-      result += rest[..<range.lowerBound]
-      var after = rest[range.upperBound...]
-      if after.hasPrefix("DOLLAR") {
-        result += "<span class=\"dollar\">$</span>"
-        rest = after.dropFirst("DOLLAR".count)
-      } else if after.hasPrefix("MATH"), let (number, tail) = MathProtection.number(after.dropFirst(4)),
-        number < spans.count
+    guard html.contains("CMPH") else { return html }
+    // Over the UTF-8 bytes: `String.range(of:)` from Foundation costs a UTF-16 index
+    // conversion per call, which made this the slowest step of rendering a page.
+    let bytes = Array(html.utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      guard bytes[index] == UInt8(ascii: "C"), MathProtection.matches("CMPH", bytes, at: index) else {
+        result.append(bytes[index])
+        index += 1
+        continue
+      }
+      let after = index + 4
+      if MathProtection.matches("DOLLAR", bytes, at: after) {
+        result += Array("<span class=\"dollar\">$</span>".utf8)
+        index = after + 6
+      } else if MathProtection.matches("MATH", bytes, at: after),
+        let (number, tail) = MathProtection.number(bytes, at: after + 4), number < spans.count
       {
-        result += escape(spans[number])
-        after = tail
+        result += Array(escape(spans[number]).utf8)
+        index = tail
         // Skip the continuation tokens that kept the span's line breaks.
-        let continuation = "\(marker)CONT\(number)X"
+        let continuation = "CMPHCONT\(number)X"
         while true {
-          let trimmed = after.drop(while: { $0 == "\n" || $0 == " " })
-          guard trimmed.hasPrefix(continuation) else { break }
-          after = trimmed.dropFirst(continuation.count)
+          var next = index
+          while next < bytes.count && (bytes[next] == UInt8(ascii: "\n") || bytes[next] == UInt8(ascii: " "))
+          {
+            next += 1
+          }
+          guard MathProtection.matches(continuation, bytes, at: next) else { break }
+          index = next + continuation.utf8.count
         }
-        rest = after
-      } else if after.hasPrefix("CONT"), let (_, tail) = MathProtection.number(after.dropFirst(4)) {
-        rest = tail
+      } else if MathProtection.matches("CONT", bytes, at: after),
+        let (_, tail) = MathProtection.number(bytes, at: after + 4)
+      {
+        index = tail
       } else {
-        result += marker
-        rest = after
+        result += Array("CMPH".utf8)
+        index = after
       }
     }
-    result += rest
-    return result
+    return String(decoding: result, as: UTF8.self)
   }
 
-  /// The number and the text after `<digits>X` at the start of `text`.
-  private static func number(_ text: Substring) -> (Int, Substring)? {
-    let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
-    guard !digits.isEmpty, let value = Int(digits) else { return nil }
-    let tail = text.dropFirst(digits.count)
-    guard tail.first == "X" else { return nil }
-    return (value, tail.dropFirst())
+  /// Whether `bytes` holds `text` at `offset`.
+  private static func matches(_ text: String, _ bytes: [UInt8], at offset: Int) -> Bool {
+    var position = offset
+    for byte in text.utf8 {
+      guard position < bytes.count, bytes[position] == byte else { return false }
+      position += 1
+    }
+    return true
   }
+
+  /// The number of `<digits>X` at `offset` in `bytes` and the offset after the `X`.
+  private static func number(_ bytes: [UInt8], at offset: Int) -> (Int, Int)? {
+    var position = offset
+    var value = 0
+    while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+      guard position - offset < 9 else { return nil }
+      value = value * 10 + Int(bytes[position] - UInt8(ascii: "0"))
+      position += 1
+    }
+    guard position > offset, position < bytes.count, bytes[position] == UInt8(ascii: "X") else { return nil }
+    return (value, position + 1)
+  }
+}
+
+/// A dollar that opens math nothing closes, at a 1-based line and column of the source.
+public struct MathProblem: Sendable, Equatable {
+  /// The line.
+  public var line: Int
+  /// The column, in characters.
+  public var column: Int
+  /// What is wrong, for the warning.
+  public var message: String
 }
 
 extension String {

@@ -16,6 +16,8 @@ public struct CompanionOptions: Sendable {
   public var jobs = 2
   /// Whether to run every chapter afresh, neither reading nor writing the cache.
   public var noCache = false
+  /// Whether a warning (an unterminated fence, an unbalanced `$`) fails the chapter too.
+  public var warningsAsErrors = false
 
   /// Creates the default options.
   public init() {}
@@ -33,6 +35,8 @@ public struct ChapterResult: Sendable {
   public var cached: Bool
   /// Wall-clock seconds spent on the chapter (compile and runs).
   public var seconds: Double
+  /// The key the run is stored under in the cache, when it is stored there.
+  public var runKey: String? = nil
 }
 
 /// The engine's entry points: find chapters, run them (or reuse cached runs), check, report.
@@ -41,7 +45,7 @@ public enum Companion {
   /// mismatching output blocks. Returns whether everything passed.
   public static func check(_ options: CompanionOptions) throws -> Bool {
     let results = try process(options)
-    var passed = results.allSatisfy { $0.check.passed }
+    var passed = results.allSatisfy { passes($0, options) }
     if options.bless {
       for result in results where result.check.verdicts.contains(.differs) {
         let (source, changes) = Bless.apply(chapter: result.chapter, run: result.run, check: result.check)
@@ -57,7 +61,9 @@ public enum Companion {
       }
       // Blessed mismatches are fixed; anything else still fails.
       passed = results.allSatisfy { result in
-        result.check.diagnostics.allSatisfy { $0.severity != .error || $0.message == "output differs" }
+        result.check.diagnostics.allSatisfy { diagnostic in
+          diagnostic.message == "output differs" || !fails(diagnostic, options)
+        }
       }
     }
     return passed
@@ -71,11 +77,25 @@ public enum Companion {
       + options.files.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
     try SiteDestination.check(options.outputDirectory, chapterFolders: sources)
     let results = try process(options)
-    try SiteWriter(results: results).write(
-      to: URL(fileURLWithPath: options.outputDirectory))
+    var writer = SiteWriter(results: results.map(OutputCut().shown))
+    if !options.noCache, let toolchain = try? Toolchain.locate() {
+      writer.pageCache = PageCache(directory: toolchain.pageCacheDirectory)
+    }
+    try writer.write(to: URL(fileURLWithPath: options.outputDirectory))
+    writer.pageCache?.trim()
     Console.out(
       "wrote \(options.outputDirectory)/ (\(results.count) chapter\(results.count == 1 ? "" : "s"))")
-    return results.allSatisfy { $0.check.passed }
+    return results.allSatisfy { passes($0, options) }
+  }
+
+  /// Whether `result` passes: no errors, and no warnings either with `warningsAsErrors`.
+  static func passes(_ result: ChapterResult, _ options: CompanionOptions) -> Bool {
+    !result.check.diagnostics.contains { fails($0, options) }
+  }
+
+  /// Whether `diagnostic` fails its chapter under `options`.
+  static func fails(_ diagnostic: Diagnostic, _ options: CompanionOptions) -> Bool {
+    diagnostic.severity == .error || (options.warningsAsErrors && diagnostic.severity == .warning)
   }
 
   /// The chapter files `options` selects, as display paths, in order.
@@ -98,78 +118,30 @@ public enum Companion {
   /// progress line per chapter and its diagnostics.
   public static func process(_ options: CompanionOptions) throws -> [ChapterResult] {
     let processStart = Subprocess.now()
-    let files = try chapterFiles(options)
-    var chapters: [Chapter] = []
-    for file in files {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        throw EngineError("cannot read chapter \(file)")
-      }
-      chapters.append(Chapter(path: file, source: String(decoding: data, as: UTF8.self)))
-    }
+    let chapters = try loadChapters(chapterFiles(options), jobs: options.jobs)
     if chapters.isEmpty {
       Console.out("no chapters")
       return []
     }
-    let toolchain = try Toolchain.locate()
-    // The fingerprint is read before the support library is built: if the sources change while
-    // it builds, the runs are stored under the older key and the next build sees a new one,
-    // so a run is never cached under sources newer than the library it ran against.
-    let fingerprint = try toolchain.libraryFingerprint()
-    try toolchain.buildSupportLibrary()
-    let runner = ChapterRunner(toolchain: toolchain, timeout: options.timeout)
-    let cache = ResultCache(directory: toolchain.cacheDirectory)
-    var environment = ContentHash()
-    environment.combine(try toolchain.compilerVersion())
-    environment.combine(fingerprint)
-    environment.combine(toolchain.compileFlags.joined(separator: " "))
-    environment.combine(String(options.timeout))
-    let environmentKey = environment.hexDigest
-    let work = toolchain.supportDirectory.appendingPathComponent("programs")
-    let nameWidth = chapters.map(\.slug.count).max() ?? 0
-
-    let collected = ResultBox(count: chapters.count)
-    let snapshot = chapters
-    parallelWork(
-      count: snapshot.count, width: options.jobs,
-      job: { index -> Result<ChapterResult, EngineError> in
-        let chapter = snapshot[index]
-        let start = Subprocess.now()
-        let key = ResultCache.key(for: chapter, environmentKey: environmentKey)
-        var cached = false
-        let run: ChapterRun
-        if !options.noCache, let stored = cache.load(key: key) {
-          run = stored
-          cached = true
-        } else {
-          do {
-            run = try runner.run(chapter, workDirectory: work)
-          } catch let error as EngineError {
-            return .failure(error)
-          } catch {
-            return .failure(EngineError("\(chapter.path): \(error)"))
-          }
-          if !options.noCache && run.isCacheable && run.status == .completed {
-            cache.store(run, key: key)
-          }
-        }
-        let check = ChapterCheck(chapter: chapter, run: run)
-        return .success(
-          ChapterResult(
-            chapter: chapter, run: run, check: check, cached: cached, seconds: Subprocess.now() - start))
-      },
-      completion: { index, result in
-        switch result {
-        case .success(let chapterResult):
-          Console.out(progressLine(chapterResult, nameWidth: nameWidth))
-          for diagnostic in chapterResult.check.diagnostics { Console.error(diagnostic.description) }
-        case .failure(let error):
-          Console.error("error: \(error)")
-        }
-        collected.set(index, result)
-      })
-    let results = try collected.values.map { try $0!.get() }
+    let results = try ChapterPipeline(options: options).run(chapters)
     Console.out(summaryLine(results, seconds: Subprocess.now() - processStart))
     return results
+  }
+
+  /// The chapters in `files`, parsed on up to `jobs` threads, in order.
+  static func loadChapters(_ files: [String], jobs: Int) throws -> [Chapter] {
+    let loaded = LockedArray<Result<Chapter, EngineError>?>(repeating: nil, count: files.count)
+    parallelWork(
+      count: files.count, width: jobs,
+      job: { index -> Result<Chapter, EngineError> in
+        do { return .success(try ChapterLoading.load(files[index])) } catch let error as EngineError {
+          return .failure(error)
+        } catch {
+          return .failure(EngineError("\(files[index]): \(error)"))
+        }
+      },
+      completion: { index, result in loaded.set(index, result) })
+    return try loaded.values.map { try $0!.get() }
   }
 
   /// `14 chapters, 143 output blocks: 141 verified, 2 differ, 0 not run or failed; 1 chapter
@@ -198,6 +170,7 @@ public enum Companion {
     case .trapped: state = "trapped"
     case .failed: state = "failed"
     case .timedOut: state = "timed out"
+    case .printedTooMuch: state = "output limit"
     case .completed: state = result.cached ? "cached" : "ran"
     }
     state = state.padding(toLength: 14, withPad: " ", startingAt: 0)
@@ -222,18 +195,18 @@ public enum Companion {
   }
 }
 
-/// Results gathered from worker threads.
-final class ResultBox: @unchecked Sendable {
+/// Values gathered from worker threads, by index.
+final class LockedArray<Element>: @unchecked Sendable {
   private let lock = NSLock()
-  private var storage: [Result<ChapterResult, EngineError>?]
+  private var storage: [Element]
 
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
+  init(repeating value: Element, count: Int) { storage = Array(repeating: value, count: count) }
 
-  func set(_ index: Int, _ value: Result<ChapterResult, EngineError>) {
+  func set(_ index: Int, _ value: Element) {
     lock.withLock { storage[index] = value }
   }
 
-  var values: [Result<ChapterResult, EngineError>?] { lock.withLock { storage } }
+  var values: [Element] { lock.withLock { storage } }
 }
 
 /// Unbuffered line output, so progress lines and diagnostics interleave in order.

@@ -62,8 +62,8 @@ public enum SiteAssets {
     try copy(
       "\(highlightDirectory)/styles/\(darkTheme)", package: highlightPackage, to: highlight,
       as: "dark.css")
-    try Data(SiteStyle.css.utf8).write(to: assets.appendingPathComponent("style.css"))
-    try Data(SiteScript.javaScript.utf8).write(to: assets.appendingPathComponent("site.js"))
+    try SiteFile.write(Data(SiteStyle.css.utf8), to: assets.appendingPathComponent("style.css"))
+    try SiteFile.write(Data(SiteScript.javaScript.utf8), to: assets.appendingPathComponent("site.js"))
   }
 
   /// The `<link>` and `<script>` tags for a page; `root` is the relative path from the page to
@@ -109,6 +109,6 @@ public enum SiteAssets {
       throw MissingFile(path: path, package: package)
     }
     let target = folder.appendingPathComponent(name ?? (path as NSString).lastPathComponent)
-    try data.write(to: target)
+    try SiteFile.write(data, to: target)
   }
 }

@@ -8,6 +8,8 @@ public struct SiteWriter {
   public var results: [ChapterResult]
   /// The title shown on every page.
   public var siteTitle = "Deep Learning Companion"
+  /// Where unchanged pages are taken from instead of being rendered again, if anywhere.
+  public var pageCache: PageCache? = nil
 
   /// Creates a writer for the checked chapters.
   public init(results: [ChapterResult]) {
@@ -25,7 +27,7 @@ public struct SiteWriter {
         previous: previous.map { (ChapterPage.fileName(for: $0), $0.title) },
         next: next.map { (ChapterPage.fileName(for: $0), $0.title) },
         siteTitle: siteTitle)
-      pages.append((ChapterPage.fileName(for: result.chapter), page.html))
+      pages.append((ChapterPage.fileName(for: result.chapter), pageCache?.html(of: page) ?? page.html))
     }
     pages.append(("index.html", IndexPage(results: results, siteTitle: siteTitle).html))
     return pages
@@ -42,10 +44,11 @@ public struct SiteWriter {
     do {
       try manager.createDirectory(at: staging, withIntermediateDirectories: true)
       try SiteAssets.install(into: staging)
-      try Data("Written by companion build; the folder is replaced by every build.\n".utf8).write(
+      try SiteFile.write(
+        Data("Written by companion build; the folder is replaced by every build.\n".utf8),
         to: staging.appendingPathComponent(SiteDestination.marker))
       for page in pages() {
-        try Data(page.html.utf8).write(to: staging.appendingPathComponent(page.name))
+        try SiteFile.write(Data(page.html.utf8), to: staging.appendingPathComponent(page.name))
       }
     } catch {
       try? manager.removeItem(at: staging)

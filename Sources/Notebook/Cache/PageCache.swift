@@ -1,0 +1,75 @@
+import Foundation
+
+/// Rendered chapter pages, stored under a hash of everything a page is made from: the running
+/// engine (its executable's size and modification time stand for the renderer's code), the
+/// chapter's path and source, the key of the stored run it shows, its neighbours' titles and the
+/// site title. A build with nothing changed renders no page; a prose edit renders one.
+///
+/// Only pages of stored runs are kept (a run's key names exactly one run). The folder holds at
+/// most `limit` pages: the least recently used go first.
+public struct PageCache: Sendable {
+  /// The folder of the pages.
+  public var directory: URL
+  /// The most pages kept.
+  public var limit = 200
+  /// Stands for the code that renders pages.
+  let engine: String
+
+  /// A cache in `directory` for the running executable.
+  public init(directory: URL) {
+    self.directory = directory
+    engine = PageCache.executableIdentity()
+  }
+
+  /// The page's HTML: from the cache when its inputs are unchanged, else rendered (and stored
+  /// when its run is a stored one).
+  func html(of page: ChapterPage) -> String {
+    guard let runKey = page.result.runKey else { return page.html }
+    var hash = ContentHash()
+    hash.combine("companion-page-v1")
+    hash.combine(engine)
+    hash.combine(runKey)
+    hash.combine(page.result.chapter.path)
+    hash.combine(page.result.chapter.source)
+    for neighbour in [page.previous, page.next] {
+      hash.combine(neighbour.map { "\($0.file)\n\($0.title)" } ?? "-")
+    }
+    hash.combine(page.siteTitle)
+    let file = directory.appendingPathComponent("\(hash.hexDigest).html")
+    if let data = FileManager.default.contents(atPath: file.path) {
+      // Touched, so the least recently used pages are the ones trimmed.
+      try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file.path)
+      return String(decoding: data, as: UTF8.self)
+    }
+    let html = page.html
+    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try? Data(html.utf8).write(to: file, options: .atomic)
+    return html
+  }
+
+  /// Removes the least recently used pages beyond `limit`.
+  public func trim() {
+    let manager = FileManager.default
+    guard let names = try? manager.contentsOfDirectory(atPath: directory.path), names.count > limit
+    else { return }
+    let dated = names.map { name -> (String, Date) in
+      let path = directory.appendingPathComponent(name).path
+      let date = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+      return (path, date ?? .distantPast)
+    }
+    for (path, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(limit) {
+      try? manager.removeItem(atPath: path)
+    }
+  }
+
+  /// The running executable's path, size and modification time.
+  static func executableIdentity() -> String {
+    let path =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+    let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return "\(path) \(size) \(modified)"
+  }
+}
