@@ -72,9 +72,9 @@ final class ServedCompanion: @unchecked Sendable {
   private let lock = NSLock()
   private var collected = ""
 
-  init(in folder: URL) throws {
+  init(in folder: URL, arguments: [String] = ["serve", "--port", "0"]) throws {
     process.executableURL = CompanionRunner.executable
-    process.arguments = ["serve", "--port", "0"]
+    process.arguments = arguments
     process.currentDirectoryURL = folder
     let pipe = Pipe()
     process.standardOutput = pipe
