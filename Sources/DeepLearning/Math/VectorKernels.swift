@@ -37,12 +37,11 @@ func deterministicTanh(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
   // 22 and beyond round to 1; so does the formula at 22.
   let clamped = a.replacing(with: 22, where: a .> 22)
   let large = tanhOfMagnitude(clamped, tables)
-  var result = large.replacing(with: -large, where: x .< 0)
-  guard any(smallLanes) else { return result }
-  let small = tanhPolynomial(x)
-  result.replace(with: small, where: smallLanes)
-  result.replace(with: x, where: a .< 0x1p-27)
-  return result
+  // The polynomial is computed for every lane and selected where it applies: a branch here
+  // would lead LLVM to split the quotient's vector arithmetic into scalar pieces.
+  return large.replacing(with: -large, where: x .< 0)
+    .replacing(with: tanhPolynomial(x), where: smallLanes)
+    .replacing(with: x, where: a .< 0x1p-27)
 }
 
 /// tanh|x| for 1/16 <= |x| <= 22 lane by lane: 1 - 2/(E + 1), E = exp(2|x|).
