@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import Notebook
+
 /// End-to-end: the built `companion` on fixture chapters in a temporary folder. Serialized, as
 /// every run compiles a Swift program and shares the support library build.
 @Suite(.serialized) struct CompanionEndToEndTests {
@@ -90,10 +92,67 @@ import Testing
     #expect(found == found.sorted())
   }
 
+  @Test func linksToMissingChaptersAndHeadingsFailAtTheirLinesAndThePagesStillRender() throws {
+    let folder = try CompanionRunner.workspace(with: ["09-broken-link.md", "10-broken-anchor.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["build"], in: folder)
+    #expect(outcome.status == 1)
+    #expect(
+      outcome.stderr.contains(
+        "chapters/09-broken-link.md:7: error: link to 99-nowhere.md: there is no chapter 99-nowhere.md"),
+      "\(outcome.all)")
+    #expect(
+      outcome.stderr.contains(
+        "chapters/10-broken-anchor.md:5: error: link to 09-broken-link.md#no-such-heading: "
+          + "09-broken-link.md has no heading with id 'no-such-heading'"), "\(outcome.all)")
+    #expect(
+      outcome.stderr.contains(
+        "chapters/10-broken-anchor.md:7: error: link to #missing-here: 10-broken-anchor.md has no heading"),
+      "\(outcome.all)")
+    #expect(outcome.stderr.components(separatedBy: ": error: link").count == 4, "\(outcome.all)")
+    let page = try String(
+      contentsOf: folder.appendingPathComponent("site/09-broken-link.html"), encoding: .utf8)
+    #expect(page.contains("<a href=\"10-broken-anchor.html\">the anchors chapter</a>"))
+    #expect(page.contains("<a href=\"10-broken-anchor.html#a-section-there\">"))
+    #expect(page.contains("<a href=\"#the-end\">"))
+    #expect(page.contains("<a href=\"https://example.com/05-x.md\">"))
+    #expect(page.contains("<h2 id=\"the-end\">"))
+    #expect(page.contains("<pre class=\"output\">one cell</pre>"))
+  }
+
+  @Test func theDownloadedProgramCompilesAndPrintsWhatThePageShows() throws {
+    let folder = try CompanionRunner.workspace(with: ["04-expected-trap.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["build"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.all)")
+    let program = folder.appendingPathComponent("site/04-expected-trap.swift")
+    let source = try String(contentsOf: program, encoding: .utf8)
+    #expect(source.hasPrefix("// 04-expected-trap.swift: the Swift cells of \"An expected trap\""))
+    #expect(source.contains("swift build -c release --product ChapterSupport"))
+    #expect(!source.contains("NotebookSession") && !source.contains("#sourceLocation"))
+    #expect(source.contains("if runCellsThatTrap {\n  print(numbers[7])\n}"))
+    let page = try String(
+      contentsOf: folder.appendingPathComponent("site/04-expected-trap.html"), encoding: .utf8)
+    #expect(page.contains("<a href=\"04-expected-trap.swift\" download>"))
+
+    let toolchain = try Toolchain.locate()
+    let executable = folder.appendingPathComponent("program")
+    let compile = try Subprocess(
+      executable: toolchain.swiftc,
+      arguments: toolchain.compileFlags + [program.path, "-o", executable.path]
+    ).run()
+    #expect(compile.succeeded, "\(compile.stderrText)")
+    let run = try Subprocess(executable: executable.path, arguments: []).run()
+    #expect(run.stdoutText == "3\nafter the trap cell\n")
+  }
+
   @Test func buildIsByteIdenticalTheSecondTime() throws {
     let folder = try CompanionRunner.workspace(with: ["01-passing.md", "07-interleaved.md"])
     defer { try? FileManager.default.removeItem(at: folder) }
-    let pages = ["site/01-passing.html", "site/07-interleaved.html"]
+    let pages = [
+      "site/01-passing.html", "site/07-interleaved.html", "site/01-passing.swift",
+      "site/assets/search-index.js", "site/assets/style.css", "site/assets/site.js", "site/index.html",
+    ]
     _ = try CompanionRunner.run(["build"], in: folder)
     let first = try pages.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
     _ = try CompanionRunner.run(["build"], in: folder)
@@ -162,13 +221,17 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let outcome = try CompanionRunner.run(["check"], in: folder)
     let last = outcome.stdout.split(separator: "\n").last.map(String.init) ?? ""
-    #expect(last.hasPrefix("2 chapters, 3 output blocks: 2 verified, 1 differ, 0 not run or failed; 1 chapter failing"), "\(outcome.all)")
+    #expect(
+      last.hasPrefix(
+        "2 chapters, 3 output blocks: 2 verified, 1 differ, 0 not run or failed; 1 chapter failing"),
+      "\(outcome.all)")
   }
 
   @Test func countsNameTheOutputsThatNeverRan() throws {
     let folder = try CompanionRunner.workspace(with: [])
     defer { try? FileManager.default.removeItem(at: folder) }
-    let chapter = "# Broken\n\n```swift\nprint(1)\n```\n\n```output\n1\n```\n\n"
+    let chapter =
+      "# Broken\n\n```swift\nprint(1)\n```\n\n```output\n1\n```\n\n"
       + "```swift\nlet x: Int = \"no\"\nprint(x)\n```\n\n```output\n2\n```\n"
     try Data(chapter.utf8).write(to: folder.appendingPathComponent("chapters/01-broken.md"))
     let outcome = try CompanionRunner.run(["build"], in: folder)

@@ -15,7 +15,7 @@ import Testing
     let site = try installed()
     defer { try? FileManager.default.removeItem(at: site) }
     let expected = [
-      "assets/katex/katex.min.js", "assets/katex/katex.min.css", "assets/katex/auto-render.min.js",
+      "assets/katex/katex.min.js", "assets/katex/katex.min.css", "assets/lunr/lunr.min.js",
       "assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/highlight/highlight.min.js",
       "assets/highlight/light.css", "assets/highlight/dark.css", "assets/style.css",
       "assets/site.js",
@@ -69,20 +69,28 @@ import Testing
   }
 
   @Test func styleHasDarkPrintAndPlotColours() {
-    let css = SiteStyle.css
+    let css = SiteResources.text("style.css")
     #expect(css.contains("@media (prefers-color-scheme: dark)"))
     #expect(css.contains("@media print"))
-    for name in ["series-0", "series-7", "class-0", "class-1", ".mark.verified", ".diff"] {
+    for name in ["series-0", "series-7", "class-0", "class-1", ".mark.verified", ".diff", "form.search"] {
       #expect(css.contains(name), "\(name)")
     }
   }
 
-  @Test func scriptHighlightsCodeAndRendersMathWithBothDelimiters() {
-    let script = SiteScript.javaScript
-    #expect(script.contains("hljs.highlightBlock"))
-    #expect(script.contains(#"{ left: "$$", right: "$$", display: true }"#))
-    #expect(script.contains(#"{ left: "$", right: "$", display: false }"#))
-    #expect(script.contains("\"pre\", \"code\""))
+  @Test func scriptsAreThePackagesFilesAsWritten() throws {
+    let folder = try installed()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Sources/Notebook/Assets").standardizedFileURL
+    for name in SiteResources.names {
+      let written = try Data(contentsOf: folder.appendingPathComponent("assets/\(name)"))
+      #expect(written == (try Data(contentsOf: source.appendingPathComponent(name))), "\(name)")
+      #expect(!written.isEmpty)
+    }
+    #expect(
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent("assets/lunr/lunr.min.js").path))
+    #expect(SiteResources.text("site.js").contains("hljs.highlightBlock"))
+    #expect(SiteResources.text("search.js").contains("search-index.js"))
   }
 
   @Test func missingFileErrorNamesThePathAndThePackage() {

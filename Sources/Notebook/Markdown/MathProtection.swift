@@ -167,11 +167,16 @@ public struct MathProtection: Sendable {
     return nil
   }
 
-  /// Puts the math back into rendered HTML, HTML-escaped, with its `$` delimiters for KaTeX.
+  /// Puts the math and the escaped dollars back into `text`.
   ///
-  /// `escape` is the HTML escaping function; a `\$` becomes `<span class="dollar">$</span>`
-  /// so KaTeX's auto-render never pairs it with another dollar. One pass over the HTML.
-  public func restore(_ html: String, escape: (String) -> String) -> String {
+  /// With `markup` (rendered HTML), each math span becomes an element the page's script renders
+  /// with KaTeX, its TeX without the delimiters: `<span class="math inline">x^2</span>` for
+  /// `$x^2$`, `<span class="math display">...</span>` for `$$...$$`. This is the only math on a
+  /// page: the browser renders exactly these elements and never looks for dollars itself.
+  /// Without `markup` (titles, plain text) a span comes back as written, delimiters included.
+  /// `escape` is applied to what is put back (the TeX with `markup`, the whole span without);
+  /// a `\$` becomes a plain `$`. One pass over the text.
+  public func restore(_ html: String, markup: Bool = false, escape: (String) -> String) -> String {
     let marker = "CMPH"
     guard html.contains(marker) else { return html }
     var result = ""
@@ -181,12 +186,19 @@ public struct MathProtection: Sendable {
       result += rest[..<range.lowerBound]
       var after = rest[range.upperBound...]
       if after.hasPrefix("DOLLAR") {
-        result += "<span class=\"dollar\">$</span>"
+        result += "$"
         rest = after.dropFirst("DOLLAR".count)
       } else if after.hasPrefix("MATH"), let (number, tail) = MathProtection.number(after.dropFirst(4)),
         number < spans.count
       {
-        result += escape(spans[number])
+        let span = spans[number]
+        if markup {
+          let display = span.hasPrefix("$$")
+          let tex = String(span.dropFirst(display ? 2 : 1).dropLast(display ? 2 : 1))
+          result += "<span class=\"math \(display ? "display" : "inline")\">\(escape(tex))</span>"
+        } else {
+          result += escape(span)
+        }
         after = tail
         // Skip the continuation tokens that kept the span's line breaks.
         let continuation = "\(marker)CONT\(number)X"

@@ -127,6 +127,7 @@ public enum Companion {
     let work = toolchain.supportDirectory.appendingPathComponent("programs")
     let nameWidth = chapters.map(\.slug.count).max() ?? 0
 
+    let links = ChapterLinks.including(siblingsOf: chapters)
     let collected = ResultBox(count: chapters.count)
     let snapshot = chapters
     parallelWork(
@@ -152,7 +153,7 @@ public enum Companion {
             cache.store(run, key: key)
           }
         }
-        let check = ChapterCheck(chapter: chapter, run: run)
+        let check = ChapterCheck(chapter: chapter, run: run, links: links)
         return .success(
           ChapterResult(
             chapter: chapter, run: run, check: check, cached: cached, seconds: Subprocess.now() - start))

@@ -36,7 +36,8 @@ public struct IndexPage {
     let verified = results.map(\.check.verifiedCount).reduce(0, +)
     let blocks = results.map(\.check.outputBlockCount).reduce(0, +)
     out += "</main>\n<footer class=\"site-footer\">\(results.count) chapter\(results.count == 1 ? "" : "s"), "
-    out += "\(cells) cells run, \(verified) of \(blocks) expected outputs verified.</footer>\n</body>\n</html>\n"
+    out +=
+      "\(cells) cells run, \(verified) of \(blocks) expected outputs verified.</footer>\n</body>\n</html>\n"
     return out
   }
 
