@@ -70,6 +70,31 @@ import Testing
     let list = search.element(startingWith: "<ol class=\"search-results\"") ?? ""
     #expect(list.contains("href=\"\(planar)"), "the search for flower does not list \(planar): \(list)")
   }
+
+  @Test(.enabled(if: chromium != nil, "chromium is not installed (apt-get install -y chromium)"))
+  func theEveryCellFixtureRendersOnlyTheMathTheEngineMarked() throws {
+    let folder = try CompanionRunner.workspace(with: ["11-every-cell.md", "12-compile-error-cell.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    _ = try CompanionRunner.run(["build"], in: folder)
+    let site = folder.appendingPathComponent("site")
+    let urls = ["11-every-cell.html", "12-compile-error-cell.html"].map {
+      site.appendingPathComponent($0).absoluteString
+    }
+    let pages = BrowserPage.load(urls, chromium: Self.chromium!, scratch: folder)
+    for (url, page) in zip(urls, pages) {
+      #expect(page.consoleMessages.isEmpty, "\(url): \(page.consoleMessages)")
+      #expect(page.unrenderedMath.isEmpty && !page.dom.contains("katex-error"), "\(url)")
+    }
+    let dom = pages[0].dom
+    #expect(
+      dom.contains(
+        "Prices such as $5 and $10 stay text, an\nescaped $ is a dollar, and <span class=\"math inline\"><span class=\"katex\">"
+      ))
+    // Display math in the list; inline math in prose, the list, the table, and the heading (also
+    // in the contents and the sidebar).
+    #expect(dom.components(separatedBy: "<span class=\"katex-display\">").count == 2)
+    #expect(dom.components(separatedBy: "<span class=\"math inline\"><span class=\"katex\">").count == 7)
+  }
 }
 
 /// One page as headless Chromium left it: the serialized DOM and what the page logged.

@@ -146,6 +146,71 @@ import Testing
     #expect(run.stdoutText == "3\nafter the trap cell\n")
   }
 
+  @Test func everyKindOfCellIsLabelledAndFramedByWhatItIs() throws {
+    let folder = try CompanionRunner.workspace(with: ["11-every-cell.md", "12-compile-error-cell.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["build"], in: folder)
+    #expect(outcome.status == 1)
+    let page = try String(
+      contentsOf: folder.appendingPathComponent("site/11-every-cell.html"), encoding: .utf8)
+    let broken = try String(
+      contentsOf: folder.appendingPathComponent("site/12-compile-error-cell.html"), encoding: .utf8)
+    func status(_ text: String, _ index: Int) -> String? {
+      guard let start = text.range(of: "<div class=\"cell ") else { return nil }
+      let cells = text[start.lowerBound...].components(separatedBy: "<div class=\"cell ").dropFirst()
+      let cell = cells.first { $0.contains("id=\"cell-\(index)\"") } ?? ""
+      guard let open = cell.range(of: "<span class=\"mark "), let close = cell.range(of: "</span>") else {
+        return nil
+      }
+      let classes = cell.prefix { $0 != "\"" }
+      let mark = cell[open.upperBound..<close.lowerBound]
+      return "\(classes) | \(mark.prefix { $0 != "\"" }) | \(mark.split(separator: ">").last ?? "")"
+    }
+    let expected = [
+      "verified | verified | ✓ verified",
+      "unchecked | unchecked | not checked",
+      "verified | verified | ✓ verified",
+      "unchecked | unchecked | not checked",
+      "unchecked | unchecked | not checked: varies from run to run",
+      "not-run | not-run | not run (norun)",
+      "verified | verified | ✓ trapped as expected",
+      "failed | failed | ✗ differs from the chapter",
+      "failed error | failed | ✗ expected a trap",
+      "failed error | failed | ✗ trapped",
+      "not-run | not-run | not reached: the chapter stopped earlier",
+    ]
+    for (index, line) in expected.enumerated() {
+      #expect(status(page, index) == line, "cell \(index)")
+    }
+    #expect(status(broken, 0) == "not-run | not-run | not run: the chapter did not compile")
+    #expect(status(broken, 1) == "failed error | failed | ✗ failed to compile")
+    // The failing line of the cell that did not compile is marked; its expected output is shown.
+    #expect(broken.contains("<pre class=\"cell-code failing-line\" style=\"--failing-line: 1\">"))
+    #expect(broken.contains("Expected (chapter), not compared</span><pre class=\"output\">3</pre>"))
+    // A hidden cell has its status line and its output, no code.
+    #expect(
+      page.contains(
+        "✓ verified</span></div>\n<div class=\"cell-output\">\n<pre class=\"output\">computed by a hidden cell"
+      ))
+    // The diff keeps the columns of both sides.
+    #expect(page.contains("<span class=\"diff-line del\">− 2    <mark>0.500000</mark>  71.25 %</span>"))
+    #expect(page.contains("<span class=\"diff-line add\">+ 2    <mark>0.512345</mark>  71.25 %</span>"))
+    // Math is what the engine marked, and nothing else.
+    #expect(
+      page.contains(
+        "Prices such as $5 and $10 stay text, an\nescaped $ is a dollar, and <span class=\"math inline\">w^T x + b</span> is math."
+      ))
+    #expect(page.contains("<li>a list item with <span class=\"math inline\">a^{[1]}</span> in it</li>"))
+    #expect(page.contains("<span class=\"math display\">\\sum_{i=1}^{m} x_i</span>"))
+    #expect(page.contains("<p><span class=\"math inline\">\\sigma(z) = \\frac{1}{1 + e^{-z}}</span></p>"))
+    #expect(
+      page.contains(
+        "<h2 id=\"cells-that-pass-checked\">Cells that pass: <span class=\"math inline\">\\hat{y}</span> checked"
+      ))
+    // Non-negative data: the axis starts at zero.
+    #expect(!page.contains(">−20</text>") && !page.contains(">−10</text>"))
+  }
+
   @Test func buildIsByteIdenticalTheSecondTime() throws {
     let folder = try CompanionRunner.workspace(with: ["01-passing.md", "07-interleaved.md"])
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -99,7 +99,23 @@
     }
   }
 
+  // The chapter list is a column on wide screens (always open) and collapsed on narrow ones.
+  function wireSidebar() {
+    var details = document.querySelector("nav.sidebar details");
+    if (!details || !window.matchMedia) { return; }
+    var wide = window.matchMedia("(min-width: 78rem)");
+    var apply = function () { if (wide.matches) { details.open = true; } };
+    apply();
+    if (wide.addEventListener) { wide.addEventListener("change", apply); }
+    var nav = details.parentNode;
+    var current = details.querySelector("li.current");
+    if (current && wide.matches && current.offsetTop > nav.clientHeight / 2) {
+      nav.scrollTop = current.offsetTop - nav.clientHeight / 4;
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    wireSidebar();
     wireFigureGroups();
     highlightCode();
     renderMath();

@@ -97,7 +97,9 @@ public enum PlotRenderer {
   }
 
   /// Two extra values 4% beyond the data range when the plot has scatter points (and no
-  /// regions), so that dots on the extremes are not drawn on the axes.
+  /// regions), so that dots on the extremes are not drawn on the axes. The padding never
+  /// crosses zero: non-negative data keep an axis that starts at zero (non-positive data one
+  /// that ends there).
   private static func scatterPadding(_ plot: Plot, _ coordinate: KeyPath<Plot.Series, [Double]>)
     -> [Double]
   {
@@ -107,7 +109,8 @@ public enum PlotRenderer {
     let values = plot.series.filter { $0.kind != .hline }.flatMap { $0[keyPath: coordinate] }
     let (lower, upper) = dataRange(values)
     let pad = (upper - lower) * 0.04
-    return pad > 0 ? [lower - pad, upper + pad] : []
+    guard pad > 0 else { return [] }
+    return [lower >= 0 ? max(0, lower - pad) : lower - pad, upper <= 0 ? min(0, upper + pad) : upper + pad]
   }
 
   /// The boundaries between grid cells centred on `centres` (midpoints, extended by half a

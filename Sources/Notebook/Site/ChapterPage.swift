@@ -12,6 +12,8 @@ public struct ChapterPage {
   public var next: (file: String, title: String)?
   /// The site title shown in the header.
   public var siteTitle: String
+  /// Every chapter of the site, for the sidebar.
+  var chapters: [Sidebar.Entry] = []
 
   /// The page's file name (`01-neural-networks.html`).
   public static func fileName(for chapter: Chapter) -> String { chapter.slug + ".html" }
@@ -23,7 +25,10 @@ public struct ChapterPage {
   func document(body: String) -> String {
     let chapter = result.chapter
     var out = PageShell.documentStart(title: "\(chapter.title) · \(siteTitle)")
-    out += PageShell.header(siteTitle: siteTitle, label: chapter.slug)
+    out += PageShell.header(
+      siteTitle: siteTitle, label: Sidebar.numbered(chapter.title, Sidebar.number(of: chapter)))
+    let file = ChapterPage.fileName(for: chapter)
+    out += Sidebar(chapters: chapters, current: file, sections: sections).html
     out += "<main class=\"page\">\n\(body)</main>\n"
     out += pager
     let check = result.check
@@ -103,6 +108,21 @@ public struct ChapterPage {
       html = ChapterPage.downloadLink(chapter) + ChapterPage.problems(pageDiagnostics) + toc + html
     }
     return protection.restore(html, markup: true, escape: { HTML.escape(fill($0)) })
+  }
+
+  /// The `##` sections of the chapter as (id, HTML) with math marked, for the sidebar.
+  var sections: [(id: String, html: String)] {
+    let protection = MathProtection(source: result.chapter.source)
+    let headings = CommonMark.headings(in: protection.protectedText)
+    let ids = HeadingIDs(chapter: result.chapter)
+    let published = result.run.published
+    func fill(_ text: String) -> String { PlaceholderSyntax.fill(text) { published[$0] } }
+    return headings.enumerated().filter { $0.element.level == 2 }.map { index, heading in
+      (
+        ids.id(at: index),
+        protection.restore(fill(heading.innerHTML), markup: true, escape: { HTML.escape(fill($0)) })
+      )
+    }
   }
 
   private func tableOfContents(headings: [MarkdownHeading], ids: HeadingIDs, fill: (String) -> String)

@@ -17,11 +17,11 @@ public struct IndexPage {
     if results.isEmpty {
       out += "<p>No chapters yet.</p>\n"
     } else {
-      out += "<ul class=\"chapter-list\">\n"
+      out += "<ol class=\"chapter-list\">\n"
       for result in results {
         let check = result.check
         out += "<li><a href=\"\(HTML.escape(ChapterPage.fileName(for: result.chapter)))\">"
-        out += "\(HTML.escape(result.chapter.title))</a> "
+        out += "\(Sidebar.numbered(result.chapter.title, Sidebar.number(of: result.chapter)))</a> "
         out += badge(check)
         out += "<p class=\"summary\">\(check.ranCount) cell\(check.ranCount == 1 ? "" : "s") run, "
         out += "\(check.verifiedCount) of \(check.outputBlockCount) expected output"
@@ -30,7 +30,7 @@ public struct IndexPage {
         out += "</p>"
         out += "</li>\n"
       }
-      out += "</ul>\n"
+      out += "</ol>\n"
     }
     let cells = results.map(\.check.ranCount).reduce(0, +)
     let verified = results.map(\.check.verifiedCount).reduce(0, +)

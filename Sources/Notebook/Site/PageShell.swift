@@ -11,11 +11,12 @@ enum PageShell {
     return out
   }
 
-  /// The site header: the site title linking to the index, an optional label, and the search
-  /// box (`assets/search.js` wires it; without JavaScript it is hidden).
+  /// The site header: the site title linking to the index, an optional label (HTML: the
+  /// chapter's number and title), and the search box (`assets/search.js` wires it; without
+  /// JavaScript it is hidden).
   static func header(siteTitle: String, label: String? = nil) -> String {
     var out = "<header class=\"site-header\"><a href=\"index.html\">\(HTML.escape(siteTitle))</a>"
-    if let label { out += "<span>\(HTML.escape(label))</span>" }
+    if let label { out += "<span class=\"chapter-title\">\(label)</span>" }
     out += searchBox
     return out + "</header>\n"
   }

@@ -19,14 +19,16 @@ public struct SiteWriter {
   public func pages() -> [(name: String, html: String)] {
     var pages: [(name: String, html: String)] = []
     var search = SearchIndex()
+    let chapters = Sidebar.entries(results.map(\.chapter))
     for (index, result) in results.enumerated() {
       let previous = index > 0 ? results[index - 1].chapter : nil
       let next = index + 1 < results.count ? results[index + 1].chapter : nil
-      let page = ChapterPage(
+      var page = ChapterPage(
         result: result,
         previous: previous.map { (ChapterPage.fileName(for: $0), $0.title) },
         next: next.map { (ChapterPage.fileName(for: $0), $0.title) },
         siteTitle: siteTitle)
+      page.chapters = chapters
       let body = page.bodyHTML
       let name = ChapterPage.fileName(for: result.chapter)
       pages.append((name, page.document(body: body)))
