@@ -336,8 +336,10 @@ import Testing
       page.contains(
         "<pre class=\"error\">chapters/08-loops-forever.md:12: error: the chapter ran out of time"))
     #expect(page.contains("<div class=\"cell verified\" id=\"cell-0\">"))
-    // Only the cell after the looping one is "not run"; the looping cell carries the error.
-    #expect(page.components(separatedBy: "Not run: the chapter stopped before this cell.").count == 2)
+    // The looping cell is marked as out of time; only the cell after it is "not reached".
+    #expect(page.components(separatedBy: "not reached: the chapter stopped earlier</span>").count == 2)
+    #expect(page.contains("<div class=\"cell failed error\" id=\"cell-1\">"))
+    #expect(page.contains("✗ ran out of time</span>"))
   }
 
   @Test func badTimeoutIsRejected() throws {

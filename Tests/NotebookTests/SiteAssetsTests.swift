@@ -77,6 +77,39 @@ import Testing
     }
   }
 
+  /// The CIE L*a*b* coordinates of an sRGB colour written `#rrggbb`.
+  func lab(_ hex: String) -> [Double] {
+    let value = Int(hex.dropFirst(), radix: 16) ?? 0
+    let linear = [16, 8, 0].map { shift -> Double in
+      let channel = Double((value >> shift) & 0xff) / 255
+      return channel > 0.04045 ? Foundation.pow((channel + 0.055) / 1.055, 2.4) : channel / 12.92
+    }
+    let (r, g, b) = (linear[0], linear[1], linear[2])
+    let xyz = [
+      (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b,
+      (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    ].map { $0 > 0.008856 ? Foundation.cbrt($0) : 7.787 * $0 + 16.0 / 116 }
+    return [116 * xyz[1] - 16, 500 * (xyz[0] - xyz[1]), 200 * (xyz[1] - xyz[2])]
+  }
+
+  @Test func plotSeriesColoursStayDistinctInLightAndDarkMode() throws {
+    let css = SiteResources.text("style.css")
+    let dark = try #require(css.range(of: "@media (prefers-color-scheme: dark)"))
+    for (theme, block) in [("light", css[..<dark.lowerBound]), ("dark", css[dark.upperBound...])] {
+      let colours = (0..<PlotRenderer.seriesColours).map { index -> String in
+        guard let start = block.range(of: "--series-\(index): ") else { return "" }
+        return String(block[start.upperBound...].prefix(7))
+      }
+      #expect(colours.allSatisfy { $0.count == 7 && $0.hasPrefix("#") }, "\(theme): \(colours)")
+      for i in colours.indices {
+        for j in colours.indices where j > i {
+          let distance = zip(lab(colours[i]), lab(colours[j])).map { ($0 - $1) * ($0 - $1) }.reduce(0, +)
+          #expect(distance.squareRoot() >= 25, "\(theme): \(colours[i]) and \(colours[j]) are too alike")
+        }
+      }
+    }
+  }
+
   @Test func scriptsAreThePackagesFilesAsWritten() throws {
     let folder = try installed()
     defer { try? FileManager.default.removeItem(at: folder) }

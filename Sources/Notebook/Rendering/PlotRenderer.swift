@@ -71,7 +71,7 @@ public enum PlotRenderer {
   /// A coordinate formatted for SVG.
   static func n(_ value: Double) -> String { SVGNumber.coordinate(value) }
 
-  private static func makeXAxis(_ plot: Plot, start: Double, end: Double) -> PlotAxis {
+  static func makeXAxis(_ plot: Plot, start: Double, end: Double) -> PlotAxis {
     var values = plot.series.filter { $0.kind != .hline }.flatMap(\.x)
     values += scatterPadding(plot, \.x)
     var tight = false
@@ -83,7 +83,7 @@ public enum PlotRenderer {
     return linearAxis(values: values, fixed: plot.xRange, tight: tight, start: start, end: end)
   }
 
-  private static func makeYAxis(_ plot: Plot, start: Double, end: Double) -> PlotAxis {
+  static func makeYAxis(_ plot: Plot, start: Double, end: Double) -> PlotAxis {
     var values = plot.series.flatMap(\.y)
     if !plot.logY { values += scatterPadding(plot, \.y) }
     var tight = false

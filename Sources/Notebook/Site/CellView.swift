@@ -10,7 +10,8 @@ import NotebookRuntime
 /// <div class="cell-output">...</div>
 /// </div>
 /// ```
-/// A failure adds `error` to the cell's classes when it carries diagnostics; the code's
+/// A `hide` cell that printed and showed nothing and did not fail is only
+/// `<div class="cell-anchor" id="cell-3"></div>`. A failure adds `error` to the cell's classes when it carries diagnostics; the code's
 /// `pre` gets `failing-line` and `style="--failing-line: N"` (N counting the cell's lines from
 /// 1) when a diagnostic points inside the code.
 struct CellView {
@@ -68,6 +69,10 @@ struct CellView {
       inner +=
         "<div class=\"expected-alone\"><span class=\"diff-label\">Expected (chapter), not compared</span>"
       inner += "<pre class=\"output\">\(HTML.escape(shown))</pre></div>\n"
+    }
+    // A hidden cell that showed nothing and did not fail has nothing to label: only its anchor.
+    if cell.options.hide && inner.isEmpty && !kind.isFailure {
+      return "<div class=\"cell-anchor\" id=\"cell-\(cell.index)\"></div>"
     }
     if !inner.isEmpty { out += "<div class=\"cell-output\">\n\(inner)</div>\n" }
     return out + "</div>"

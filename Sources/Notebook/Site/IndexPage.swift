@@ -20,8 +20,10 @@ public struct IndexPage {
       out += "<ol class=\"chapter-list\">\n"
       for result in results {
         let check = result.check
-        out += "<li><a href=\"\(HTML.escape(ChapterPage.fileName(for: result.chapter)))\">"
-        out += "\(Sidebar.numbered(result.chapter.title, Sidebar.number(of: result.chapter)))</a> "
+        out += "<li>"
+        if let number = Sidebar.number(of: result.chapter) { out += "<span class=\"chapter-number\">\(number)</span>" }
+        out += "<a href=\"\(HTML.escape(ChapterPage.fileName(for: result.chapter)))\">"
+        out += "\(HTML.escape(result.chapter.title))</a> "
         out += badge(check)
         out += "<p class=\"summary\">\(check.ranCount) cell\(check.ranCount == 1 ? "" : "s") run, "
         out += "\(check.verifiedCount) of \(check.outputBlockCount) expected output"
