@@ -187,6 +187,11 @@ import Testing
     // The failing line of the cell that did not compile is marked; its expected output is shown.
     #expect(broken.contains("<pre class=\"cell-code failing-line\" style=\"--failing-line: 1\">"))
     #expect(broken.contains("Expected (chapter), not compared</span><pre class=\"output\">3</pre>"))
+    // A trap is reported at the line that trapped, and that line is marked in the code.
+    #expect(
+      outcome.stderr.contains(
+        "chapters/11-every-cell.md:114: error: cell trapped: Fatal error: a long message"))
+    #expect(page.contains("<pre class=\"cell-code failing-line\" style=\"--failing-line: 3\">"))
     // A hidden cell has its status line and its output, no code.
     #expect(
       page.contains(

@@ -50,12 +50,14 @@ public struct ChapterCheck: Sendable {
       let cell = chapter.cells.indices.contains(index) ? chapter.cells[index] : nil
       let trap = TrapMessage(stderr: message)
       var line = cell?.codeLine ?? 1
-      if let location = trap.location, location.hasPrefix(path + ":"),
-        let number = Int(location.dropFirst(path.count + 1))
+      // The runtime names the file as written in `#sourceLocation` or as `Module/file.md`.
+      if let location = trap.location, let colon = location.lastIndex(of: ":"),
+        let number = Int(location[location.index(after: colon)...]),
+        (String(location[..<colon]) as NSString).lastPathComponent == (path as NSString).lastPathComponent
       {
         line = number
       }
-      diagnostics.append(Diagnostic(file: path, line: line, message: "cell trapped: \(message)"))
+      diagnostics.append(Diagnostic(file: path, line: line, message: "cell trapped: \(trap.text)"))
     case .failed(let index, let status, let stderr):
       let line = chapter.cells.indices.contains(index) ? chapter.cells[index].codeLine : 1
       diagnostics.append(

@@ -53,7 +53,9 @@ public struct ChapterRunner: Sendable {
     case .exited(let code):
       status = .failed(cell: lastCell, status: code, stderr: main.result.stderrText)
     case .signaled:
-      status = .trapped(cell: lastCell, message: TrapMessage(stderr: main.result.stderrText).text)
+      // The message keeps the runtime's `file:line:` prefix: the check reports the trap there.
+      let trap = TrapMessage(stderr: main.result.stderrText)
+      status = .trapped(cell: lastCell, message: trap.location.map { "\($0): \(trap.text)" } ?? trap.text)
     case .timedOut:
       status = .timedOut(cell: lastCell, seconds: timeout)
     }

@@ -21,7 +21,9 @@ public struct IndexPage {
       for result in results {
         let check = result.check
         out += "<li>"
-        if let number = Sidebar.number(of: result.chapter) { out += "<span class=\"chapter-number\">\(number)</span>" }
+        if let number = Sidebar.number(of: result.chapter) {
+          out += "<span class=\"chapter-number\">\(number)</span>"
+        }
         out += "<a href=\"\(HTML.escape(ChapterPage.fileName(for: result.chapter)))\">"
         out += "\(HTML.escape(result.chapter.title))</a> "
         out += badge(check)
