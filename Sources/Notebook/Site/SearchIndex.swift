@@ -27,7 +27,7 @@ struct SearchIndex {
     var html = articleHTML
     let skipped = [
       ("<h1", "</h1>"), ("<p class=\"chapter-download\"", "</p>"), ("<nav class=\"toc\"", "</nav>"),
-      ("<svg", "</svg>"), ("<a class=\"anchor\"", "</a>"),
+      ("<svg", "</svg>"), ("<a class=\"anchor\"", "</a>"), ("<div class=\"cell-status\"", "</div>"),
     ]
     for (open, close) in skipped {
       html = SearchIndex.removing(from: html, open: open, close: close)
