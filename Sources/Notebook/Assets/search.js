@@ -68,14 +68,22 @@
     });
   }
 
-  // Up to 160 characters of the text around the first word of the query.
+  // Up to 160 characters of the text around the first word of the query, cut at spaces.
   function snippet(text, terms) {
     var lower = text.toLowerCase();
     var at = -1;
     for (var i = 0; i < terms.length && at < 0; i++) { at = lower.indexOf(terms[i].toString()); }
     var start = Math.max(0, at - 60);
-    var piece = text.slice(start, start + 160);
-    return (start > 0 ? "…" : "") + piece + (start + 160 < text.length ? "…" : "");
+    if (start > 0) {
+      var space = text.indexOf(" ", start);
+      if (space >= 0 && space < at) { start = space + 1; }
+    }
+    var end = Math.min(text.length, start + 160);
+    if (end < text.length) {
+      var last = text.lastIndexOf(" ", end);
+      if (last > at) { end = last; }
+    }
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? " …" : "");
   }
 
   function show(form, text) {
