@@ -46,9 +46,15 @@ import Testing
     #expect(pages.count >= 2)
     let planar = try #require(pages.first { $0.contains("planar") }, "no planar chapter in \(pages)")
 
+    // A page that builds the index in the browser, with lunr, from the shipped documents.
+    let comparison = site.appendingPathComponent("lunr-comparison.html")
+    try Data(BrowserTests.lunrComparisonPage.utf8).write(to: comparison)
     let visits =
       pages.map { site.appendingPathComponent($0).absoluteString }
-      + [site.appendingPathComponent("index.html").absoluteString + "?search=flower"]
+      + [
+        comparison.absoluteString,
+        site.appendingPathComponent("index.html").absoluteString + "?search=flower",
+      ]
     let results = BrowserPage.load(visits, chromium: Self.chromium!, scratch: folder)
     for (url, page) in zip(visits, results) {
       let name = URL(string: url)?.lastPathComponent ?? url
@@ -66,10 +72,29 @@ import Testing
       let unhighlighted = page.codeClassLists.filter { $0.contains("language-") && !$0.contains("hljs") }
       #expect(unhighlighted.isEmpty, "\(name): code blocks highlight.js did not touch: \(unhighlighted)")
     }
+    let lunrBuilt = results[results.count - 2].dom
+    #expect(
+      lunrBuilt.contains("<p id=\"result\">identical</p>"), "the shipped index is not lunr's: \(lunrBuilt)")
     let search = try #require(results.last)
     let list = search.element(startingWith: "<ol class=\"search-results\"") ?? ""
     #expect(list.contains("href=\"\(planar)"), "the search for flower does not list \(planar): \(list)")
   }
+
+  /// Builds the lunr index of `window.companionSearchDocuments` as lunr.js does and says whether
+  /// its JSON is the shipped `window.companionSearchIndex`.
+  static let lunrComparisonPage = """
+    <!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p id="result">not run</p>
+    <script src="assets/lunr/lunr.min.js"></script><script src="assets/search-index.js"></script>
+    <script>
+    var d = window.companionSearchDocuments;
+    var built = lunr(function () {
+      this.ref("i"); this.field("s", { boost: 4 }); this.field("c", { boost: 2 }); this.field("t");
+      for (var i = 0; i < d.length; i++) { this.add({ i: String(i), s: d[i].s, c: d[i].c, t: d[i].t }); }
+    });
+    var same = JSON.stringify(built) === JSON.stringify(window.companionSearchIndex);
+    document.getElementById("result").textContent = same ? "identical" : "different";
+    </script></body></html>
+    """
 
   @Test(.enabled(if: chromium != nil, "chromium is not installed (apt-get install -y chromium)"))
   func theEveryCellFixtureRendersOnlyTheMathTheEngineMarked() throws {

@@ -55,23 +55,3 @@ import Testing
     #expect(diagnostics("# A\n\n[d](../docs/x.md)\n").first?.contains("only chapters") == true)
   }
 }
-
-@Suite struct SearchIndexTests {
-  @Test func sectionsCarryTheirChapterAnchorAndText() {
-    var index = SearchIndex()
-    index.add(
-      chapterTitle: "The flower", page: "11-f.html",
-      articleHTML:
-        "<h1 id=\"t\">The flower</h1>\n<p>Intro &amp; more.</p>\n<h2 id=\"data\">The data<a class=\"anchor\" href=\"#data\">#</a></h2>\n"
-        + "<pre><code>let x = 1</code></pre><pre class=\"output\">400 &lt;points&gt;</pre><svg><text>9</text></svg>"
-    )
-    #expect(
-      index.documents == [
-        .init(chapter: "The flower", section: "Introduction", url: "11-f.html", text: "Intro & more."),
-        .init(
-          chapter: "The flower", section: "The data", url: "11-f.html#data", text: "let x = 1 400 <points>"),
-      ])
-    #expect(index.script.hasPrefix("window.companionSearchDocuments = [\n{\"c\":\"The flower\""))
-    #expect(index.script.contains("\"t\":\"let x = 1 400 \\u003cpoints>\"}\n];\n"))
-  }
-}

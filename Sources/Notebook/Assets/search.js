@@ -1,9 +1,10 @@
 // The search box of every page (form.search in the header).
 //
-// The corpus, assets/search-index.js, sets window.companionSearchDocuments to one document per
-// section: {c: chapter title, s: section title, u: "page.html#anchor", t: text}. It is loaded
-// on the first use of the box (a script element, since fetch fails under file://) and lunr.js
-// indexes it then. Typing "/" anywhere focuses the box; Escape clears it; the arrow keys move
+// assets/search-index.js sets window.companionSearchDocuments, one document per section
+// ({c: chapter title, s: section title, u: "page.html#anchor", t: text}), and
+// window.companionSearchIndex, their lunr index (ref = position; fields s, c, t), built when the
+// site was written. It is loaded on the first use of the box (a script element, since fetch
+// fails under file://). Typing "/" anywhere focuses the box; Escape clears it; the arrow keys move
 // through the results and Enter opens one. A page opened as page.html?search=words shows the
 // results for those words.
 (function () {
@@ -22,17 +23,7 @@
     var tag = document.createElement("script");
     tag.src = assets + "search-index.js";
     tag.onload = function () {
-      var documents = window.companionSearchDocuments || [];
-      index = window.lunr(function () {
-        this.ref("i");
-        this.field("s", { boost: 4 });
-        this.field("c", { boost: 2 });
-        this.field("t");
-        for (var i = 0; i < documents.length; i++) {
-          var d = documents[i];
-          this.add({ i: String(i), s: d.s, c: d.c, t: d.t });
-        }
-      });
+      index = window.lunr.Index.load(window.companionSearchIndex);
       var waiting = loading;
       loading = null;
       for (var j = 0; j < waiting.length; j++) { waiting[j](); }

@@ -4,8 +4,9 @@
 ///
 /// It is a script, not JSON, because a page opened from `file://` cannot `fetch` a file:
 /// `window.companionSearchDocuments = [{"c": chapter, "s": section, "u": "page.html#id",
-/// "t": text}, ...];`. `assets/search.js` builds the lunr index from it in the browser. The
-/// bytes depend only on the pages, in chapter and section order.
+/// "t": text}, ...];` for showing results, then `window.companionSearchIndex = {...};`, the
+/// lunr index of those documents built here (`LunrIndex`), which `assets/search.js` loads with
+/// `lunr.Index.load`. The bytes depend only on the pages, in chapter and section order.
 struct SearchIndex {
   /// One section of one chapter.
   struct Document: Equatable {
@@ -49,7 +50,19 @@ struct SearchIndex {
     }
   }
 
-  /// The contents of `assets/search-index.js`.
+  /// The lunr fields of each document: the section title (boost 4), the chapter title (2) and
+  /// the text.
+  static let fields = [
+    LunrIndex.Field(name: "s", boost: 4), LunrIndex.Field(name: "c", boost: 2),
+    LunrIndex.Field(name: "t", boost: 1),
+  ]
+
+  /// The lunr index of the documents (refs are positions in `documents`).
+  var lunrIndex: LunrIndex {
+    LunrIndex(fields: SearchIndex.fields, documents: documents.map { [$0.section, $0.chapter, $0.text] })
+  }
+
+  /// The contents of `assets/search-index.js`: the documents, then their lunr index.
   var script: String {
     var out = "window.companionSearchDocuments = [\n"
     for (index, document) in documents.enumerated() {
@@ -57,7 +70,8 @@ struct SearchIndex {
       out += "\"u\":\(SearchIndex.json(document.url)),\"t\":\(SearchIndex.json(document.text))}"
       out += index + 1 < documents.count ? ",\n" : "\n"
     }
-    return out + "];\n"
+    out += "];\nwindow.companionSearchIndex = \(lunrIndex.json);\n"
+    return out
   }
 
   /// The next `<h2 id=...>` or `<h3 id=...>` in `html`: where it starts and ends, its id, and
