@@ -58,9 +58,7 @@ import Testing
 @Test func anExplicitToleranceReplacesTheDecimalsRule() {
   let chapter = Chapter(
     path: "c.md",
-    source:
-      "```swift\nprint(1)\n```\n\n```output atol=1e-12\n0.0\n```\n\n```swift\nprint(2)\n```\n\n```output\n0.0\n```\n"
-  )
+    source: "```swift\nprint(1)\n```\n\n```output atol=1e-12\n0.0\n```\n\n```swift\nprint(2)\n```\n\n```output\n0.0\n```\n")
   let strict = chapter.cells[0].expected!.comparison
   let loose = chapter.cells[1].expected!.comparison
   #expect(!strict.matches(expected: "0.0", actual: "1e-10"))
