@@ -52,11 +52,13 @@ let package = Package(
       ]),
     .target(name: "NotebookRuntime"),
     // DeepLearning for its reproducible log10 and pow: plot axes are part of the page's bytes.
+    // Assets/ holds the site's own stylesheet and scripts, copied into every site as written.
     .target(
       name: "Notebook",
       dependencies: [
         "Ccmark", "NotebookRuntime", "DeepLearning", .product(name: "FlyingFox", package: "FlyingFox"),
-      ]),
+      ],
+      resources: [.copy("Assets")]),
     .executableTarget(
       name: "companion",
       dependencies: ["Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import Notebook
+
 /// End-to-end: the built `companion` on fixture chapters in a temporary folder. Serialized, as
 /// every run compiles a Swift program and shares the support library build.
 @Suite(.serialized) struct CompanionEndToEndTests {
@@ -90,10 +92,137 @@ import Testing
     #expect(found == found.sorted())
   }
 
+  @Test func linksToMissingChaptersAndHeadingsFailAtTheirLinesAndThePagesStillRender() throws {
+    let folder = try CompanionRunner.workspace(with: ["09-broken-link.md", "10-broken-anchor.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["build"], in: folder)
+    #expect(outcome.status == 1)
+    #expect(
+      outcome.stderr.contains(
+        "chapters/09-broken-link.md:7: error: link to 99-nowhere.md: there is no chapter 99-nowhere.md"),
+      "\(outcome.all)")
+    #expect(
+      outcome.stderr.contains(
+        "chapters/10-broken-anchor.md:5: error: link to 09-broken-link.md#no-such-heading: "
+          + "09-broken-link.md has no heading with id 'no-such-heading'"), "\(outcome.all)")
+    #expect(
+      outcome.stderr.contains(
+        "chapters/10-broken-anchor.md:7: error: link to #missing-here: 10-broken-anchor.md has no heading"),
+      "\(outcome.all)")
+    #expect(outcome.stderr.components(separatedBy: ": error: link").count == 4, "\(outcome.all)")
+    let page = try String(
+      contentsOf: folder.appendingPathComponent("site/09-broken-link.html"), encoding: .utf8)
+    #expect(page.contains("<a href=\"10-broken-anchor.html\">the anchors chapter</a>"))
+    #expect(page.contains("<a href=\"10-broken-anchor.html#a-section-there\">"))
+    #expect(page.contains("<a href=\"#the-end\">"))
+    #expect(page.contains("<a href=\"https://example.com/05-x.md\">"))
+    #expect(page.contains("<h2 id=\"the-end\">"))
+    #expect(page.contains("<pre class=\"output\">one cell</pre>"))
+  }
+
+  @Test func theDownloadedProgramCompilesAndPrintsWhatThePageShows() throws {
+    let folder = try CompanionRunner.workspace(with: ["04-expected-trap.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["build"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.all)")
+    let program = folder.appendingPathComponent("site/04-expected-trap.swift")
+    let source = try String(contentsOf: program, encoding: .utf8)
+    #expect(source.hasPrefix("// 04-expected-trap.swift: the Swift cells of \"An expected trap\""))
+    #expect(source.contains("swift build -c release --product ChapterSupport"))
+    #expect(!source.contains("NotebookSession") && !source.contains("#sourceLocation"))
+    #expect(source.contains("if runCellsThatTrap {\n  print(numbers[7])\n}"))
+    let page = try String(
+      contentsOf: folder.appendingPathComponent("site/04-expected-trap.html"), encoding: .utf8)
+    #expect(page.contains("<a href=\"04-expected-trap.swift\" download>"))
+
+    let toolchain = try Toolchain.locate()
+    let executable = folder.appendingPathComponent("program")
+    let compile = try Subprocess(
+      executable: toolchain.swiftc,
+      arguments: toolchain.compileFlags + [program.path, "-o", executable.path]
+    ).run()
+    #expect(compile.succeeded, "\(compile.stderrText)")
+    let run = try Subprocess(executable: executable.path, arguments: []).run()
+    #expect(run.stdoutText == "3\nafter the trap cell\n")
+  }
+
+  @Test func everyKindOfCellIsLabelledAndFramedByWhatItIs() throws {
+    let folder = try CompanionRunner.workspace(with: ["11-every-cell.md", "12-compile-error-cell.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["build"], in: folder)
+    #expect(outcome.status == 1)
+    let page = try String(
+      contentsOf: folder.appendingPathComponent("site/11-every-cell.html"), encoding: .utf8)
+    let broken = try String(
+      contentsOf: folder.appendingPathComponent("site/12-compile-error-cell.html"), encoding: .utf8)
+    func status(_ text: String, _ index: Int) -> String? {
+      guard let start = text.range(of: "<div class=\"cell ") else { return nil }
+      let cells = text[start.lowerBound...].components(separatedBy: "<div class=\"cell ").dropFirst()
+      let cell = cells.first { $0.contains("id=\"cell-\(index)\"") } ?? ""
+      guard let open = cell.range(of: "<span class=\"mark "), let close = cell.range(of: "</span>") else {
+        return nil
+      }
+      let classes = cell.prefix { $0 != "\"" }
+      let mark = cell[open.upperBound..<close.lowerBound]
+      return "\(classes) | \(mark.prefix { $0 != "\"" }) | \(mark.split(separator: ">").last ?? "")"
+    }
+    let expected = [
+      "verified | verified | ✓ verified",
+      "unchecked | unchecked | not checked",
+      "verified | verified | ✓ verified",
+      "unchecked | unchecked | not checked",
+      "unchecked | unchecked | not checked: varies from run to run",
+      "not-run | not-run | not run (norun)",
+      "verified | verified | ✓ trapped as expected",
+      "failed | failed | ✗ differs from the chapter",
+      "failed error | failed | ✗ expected a trap",
+      "failed error | failed | ✗ trapped",
+      "not-run | not-run | not reached: the chapter stopped earlier",
+    ]
+    for (index, line) in expected.enumerated() {
+      #expect(status(page, index) == line, "cell \(index)")
+    }
+    #expect(status(broken, 0) == "not-run | not-run | not run: the chapter did not compile")
+    #expect(status(broken, 1) == "failed error | failed | ✗ failed to compile")
+    // The failing line of the cell that did not compile is marked; its expected output is shown.
+    #expect(broken.contains("<pre class=\"cell-code failing-line\" style=\"--failing-line: 1\">"))
+    #expect(broken.contains("Expected (chapter), not compared</span><pre class=\"output\">3</pre>"))
+    // A trap is reported at the line that trapped, and that line is marked in the code.
+    #expect(
+      outcome.stderr.contains(
+        "chapters/11-every-cell.md:114: error: cell trapped: Fatal error: a long message"))
+    #expect(page.contains("<pre class=\"cell-code failing-line\" style=\"--failing-line: 3\">"))
+    // A hidden cell has its status line and its output, no code.
+    #expect(
+      page.contains(
+        "✓ verified</span></div>\n<div class=\"cell-output\">\n<pre class=\"output\">computed by a hidden cell"
+      ))
+    // The diff keeps the columns of both sides.
+    #expect(page.contains("<span class=\"diff-line del\">− 2    <mark>0.500000</mark>  71.25 %</span>"))
+    #expect(page.contains("<span class=\"diff-line add\">+ 2    <mark>0.512345</mark>  71.25 %</span>"))
+    // Math is what the engine marked, and nothing else.
+    #expect(
+      page.contains(
+        "Prices such as $5 and $10 stay text, an\nescaped $ is a dollar, and <span class=\"math inline\">w^T x + b</span> is math."
+      ))
+    #expect(page.contains("<li>a list item with <span class=\"math inline\">a^{[1]}</span> in it</li>"))
+    #expect(page.contains("<span class=\"math display\">\\sum_{i=1}^{m} x_i</span>"))
+    #expect(page.contains("<p><span class=\"math inline\">\\sigma(z) = \\frac{1}{1 + e^{-z}}</span></p>"))
+    #expect(
+      page.contains(
+        "<h2 id=\"cells-that-pass-checked\">Cells that pass: <span class=\"math inline\">\\hat{y}</span> checked"
+      ))
+    // Non-negative data: the axis starts at zero.
+    #expect(!page.contains(">−20</text>") && !page.contains(">−10</text>"))
+  }
+
   @Test func buildIsByteIdenticalTheSecondTime() throws {
     let folder = try CompanionRunner.workspace(with: ["01-passing.md", "07-interleaved.md"])
     defer { try? FileManager.default.removeItem(at: folder) }
-    let pages = ["site/01-passing.html", "site/07-interleaved.html"]
+    let pages = [
+      "site/01-passing.html", "site/07-interleaved.html", "site/01-passing.swift",
+      "site/assets/search-index.js", "site/assets/style.css", "site/assets/site.js", "site/index.html",
+    ]
     _ = try CompanionRunner.run(["build"], in: folder)
     let first = try pages.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
     _ = try CompanionRunner.run(["build"], in: folder)
@@ -162,13 +291,17 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let outcome = try CompanionRunner.run(["check"], in: folder)
     let last = outcome.stdout.split(separator: "\n").last.map(String.init) ?? ""
-    #expect(last.hasPrefix("2 chapters, 3 output blocks: 2 verified, 1 differ, 0 not run or failed; 1 chapter failing"), "\(outcome.all)")
+    #expect(
+      last.hasPrefix(
+        "2 chapters, 3 output blocks: 2 verified, 1 differ, 0 not run or failed; 1 chapter failing"),
+      "\(outcome.all)")
   }
 
   @Test func countsNameTheOutputsThatNeverRan() throws {
     let folder = try CompanionRunner.workspace(with: [])
     defer { try? FileManager.default.removeItem(at: folder) }
-    let chapter = "# Broken\n\n```swift\nprint(1)\n```\n\n```output\n1\n```\n\n"
+    let chapter =
+      "# Broken\n\n```swift\nprint(1)\n```\n\n```output\n1\n```\n\n"
       + "```swift\nlet x: Int = \"no\"\nprint(x)\n```\n\n```output\n2\n```\n"
     try Data(chapter.utf8).write(to: folder.appendingPathComponent("chapters/01-broken.md"))
     let outcome = try CompanionRunner.run(["build"], in: folder)
@@ -208,8 +341,10 @@ import Testing
       page.contains(
         "<pre class=\"error\">chapters/08-loops-forever.md:12: error: the chapter ran out of time"))
     #expect(page.contains("<div class=\"cell verified\" id=\"cell-0\">"))
-    // Only the cell after the looping one is "not run"; the looping cell carries the error.
-    #expect(page.components(separatedBy: "Not run: the chapter stopped before this cell.").count == 2)
+    // The looping cell is marked as out of time; only the cell after it is "not reached".
+    #expect(page.components(separatedBy: "not reached: the chapter stopped earlier</span>").count == 2)
+    #expect(page.contains("<div class=\"cell failed error\" id=\"cell-1\">"))
+    #expect(page.contains("✗ ran out of time</span>"))
   }
 
   @Test func badTimeoutIsRejected() throws {

@@ -27,8 +27,8 @@ private func page(_ markdown: String, _ texts: [String], published: [String: Str
 
 @Test func failingCellShowsExpectedAndActual() {
   let html = page("# P\n\n```swift\nprint(2)\n```\n\n```output\n3\n```\n", ["2\n"])
-  #expect(html.contains("<span class=\"diff-del\">3</span>"))
-  #expect(html.contains("<span class=\"diff-add\">2</span>"))
+  #expect(html.contains("<span class=\"diff-line del\">− <mark>3</mark></span>"))
+  #expect(html.contains("<span class=\"diff-line add\">+ <mark>2</mark></span>"))
 }
 
 @Test func hiddenCellShowsOutputButNoCode() {
@@ -55,12 +55,15 @@ private func page(_ markdown: String, _ texts: [String], published: [String: Str
 
 @Test func mathReachesThePageUntouched() {
   let html = page("# P\n\nActivation $a^{[2](i)}$ and $x_1 * y_2$.\n", [])
-  #expect(html.contains("Activation $a^{[2](i)}$ and $x_1 * y_2$."))
+  #expect(
+    html.contains(
+      "Activation <span class=\"math inline\">a^{[2](i)}</span> and <span class=\"math inline\">x_1 * y_2</span>."
+    ))
 }
 
 @Test func publishedValuesFillPlaceholdersInsideMath() {
   let html = page("# P\n\nA factor $\\approx {{speedup}}$.\n", [], published: ["speedup": "12"])
-  #expect(html.contains("A factor $\\approx 12$."))
+  #expect(html.contains("A factor <span class=\"math inline\">\\approx 12</span>."))
 }
 
 @Test func placeholdersInsideMathAreReferences() {
@@ -120,4 +123,31 @@ private func page(_ markdown: String, _ texts: [String], published: [String: Str
     #expect(before.upperBound <= table.lowerBound)
     #expect(table.upperBound <= after.lowerBound)
   }
+}
+
+@Test func diffShowsBothSidesAsWrittenAndMarksOnlyTheChangedToken() {
+  let html = page(
+    "# P\n\n```swift\nprint(1)\n```\n\n```output\nn    cost\n1    0.50\n```\n", ["n    cost\n1    0.69\n"])
+  #expect(html.contains("<span class=\"diff-line same\">  n    cost</span>"))
+  #expect(html.contains("<span class=\"diff-line del\">− 1    <mark>0.50</mark></span>"))
+  #expect(html.contains("<span class=\"diff-line add\">+ 1    <mark>0.69</mark></span>"))
+}
+
+@Test func headerShowsTheNumberedChapterTitle() {
+  let chapter = Chapter(path: "chapters/05-b.md", source: "# Broadcasting\n\n## Rule\n\n## More\n")
+  let run = completedRun([])
+  let result = ChapterResult(
+    chapter: chapter, run: run, check: ChapterCheck(chapter: chapter, run: run), cached: false, seconds: 0)
+  var page = ChapterPage(result: result, previous: nil, next: nil, siteTitle: "Site")
+  page.chapters = Sidebar.entries([Chapter(path: "chapters/04-a.md", source: "# A\n"), chapter])
+  let html = page.html
+  #expect(
+    html.contains("<span class=\"chapter-title\"><span class=\"chapter-number\">5</span> Broadcasting</span>")
+  )
+  #expect(html.contains("<li><a href=\"04-a.html\"><span class=\"chapter-number\">4</span> A</a></li>"))
+  #expect(
+    html.contains(
+      "<li class=\"current\"><a href=\"05-b.html\" aria-current=\"page\"><span class=\"chapter-number\">5</span> "
+        + "Broadcasting</a>\n<ol class=\"sections\">\n<li><a href=\"#rule\">Rule</a></li>\n<li><a href=\"#more\">More</a></li>"
+    ))
 }

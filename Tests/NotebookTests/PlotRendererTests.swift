@@ -25,6 +25,23 @@ import NotebookRuntime
     #expect(svg.hasSuffix("</svg>"))
   }
 
+  @Test func nonNegativeScatterDataGetAxesThatStartAtZero() {
+    var plot = Plot(title: "Counts", xLabel: "x", yLabel: "y")
+    plot.scatter(x: [0, 1, 2, 3], y: [0, 10, 40, 90], label: "points")
+    #expect(PlotRenderer.makeXAxis(plot, start: 0, end: 100).lower == 0)
+    #expect(PlotRenderer.makeYAxis(plot, start: 100, end: 0).lower == 0)
+    var signed = Plot(title: "Signed", xLabel: "x", yLabel: "y")
+    signed.scatter(x: [0, 1], y: [-5, 5], label: "points")
+    #expect(PlotRenderer.makeYAxis(signed, start: 100, end: 0).lower < -5)
+  }
+
+  @Test func constantZeroDataGetTheUnitRange() {
+    var plot = Plot(title: "Zeros", xLabel: "x", yLabel: "y")
+    plot.line(y: [0, 0, 0], label: "zeros")
+    let axis = PlotRenderer.makeYAxis(plot, start: 100, end: 0)
+    #expect(axis.lower == 0 && axis.upper == 1)
+  }
+
   @Test func svgHasAxesTicksAndAxisLabels() {
     let svg = PlotRenderer.svg(costPlot(), id: "p")
     #expect(svg.contains("<g class=\"axis\">"))

@@ -15,7 +15,7 @@ import Testing
     let site = try installed()
     defer { try? FileManager.default.removeItem(at: site) }
     let expected = [
-      "assets/katex/katex.min.js", "assets/katex/katex.min.css", "assets/katex/auto-render.min.js",
+      "assets/katex/katex.min.js", "assets/katex/katex.min.css", "assets/lunr/lunr.min.js",
       "assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/highlight/highlight.min.js",
       "assets/highlight/light.css", "assets/highlight/dark.css", "assets/style.css",
       "assets/site.js",
@@ -69,20 +69,61 @@ import Testing
   }
 
   @Test func styleHasDarkPrintAndPlotColours() {
-    let css = SiteStyle.css
+    let css = SiteResources.text("style.css")
     #expect(css.contains("@media (prefers-color-scheme: dark)"))
     #expect(css.contains("@media print"))
-    for name in ["series-0", "series-7", "class-0", "class-1", ".mark.verified", ".diff"] {
+    for name in ["series-0", "series-7", "class-0", "class-1", ".mark.verified", ".diff", "form.search"] {
       #expect(css.contains(name), "\(name)")
     }
   }
 
-  @Test func scriptHighlightsCodeAndRendersMathWithBothDelimiters() {
-    let script = SiteScript.javaScript
-    #expect(script.contains("hljs.highlightBlock"))
-    #expect(script.contains(#"{ left: "$$", right: "$$", display: true }"#))
-    #expect(script.contains(#"{ left: "$", right: "$", display: false }"#))
-    #expect(script.contains("\"pre\", \"code\""))
+  /// The CIE L*a*b* coordinates of an sRGB colour written `#rrggbb`.
+  func lab(_ hex: String) -> [Double] {
+    let value = Int(hex.dropFirst(), radix: 16) ?? 0
+    let linear = [16, 8, 0].map { shift -> Double in
+      let channel = Double((value >> shift) & 0xff) / 255
+      return channel > 0.04045 ? Foundation.pow((channel + 0.055) / 1.055, 2.4) : channel / 12.92
+    }
+    let (r, g, b) = (linear[0], linear[1], linear[2])
+    let xyz = [
+      (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b,
+      (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    ].map { $0 > 0.008856 ? Foundation.cbrt($0) : 7.787 * $0 + 16.0 / 116 }
+    return [116 * xyz[1] - 16, 500 * (xyz[0] - xyz[1]), 200 * (xyz[1] - xyz[2])]
+  }
+
+  @Test func plotSeriesColoursStayDistinctInLightAndDarkMode() throws {
+    let css = SiteResources.text("style.css")
+    let dark = try #require(css.range(of: "@media (prefers-color-scheme: dark)"))
+    for (theme, block) in [("light", css[..<dark.lowerBound]), ("dark", css[dark.upperBound...])] {
+      let colours = (0..<PlotRenderer.seriesColours).map { index -> String in
+        guard let start = block.range(of: "--series-\(index): ") else { return "" }
+        return String(block[start.upperBound...].prefix(7))
+      }
+      #expect(colours.allSatisfy { $0.count == 7 && $0.hasPrefix("#") }, "\(theme): \(colours)")
+      for i in colours.indices {
+        for j in colours.indices where j > i {
+          let distance = zip(lab(colours[i]), lab(colours[j])).map { ($0 - $1) * ($0 - $1) }.reduce(0, +)
+          #expect(distance.squareRoot() >= 25, "\(theme): \(colours[i]) and \(colours[j]) are too alike")
+        }
+      }
+    }
+  }
+
+  @Test func scriptsAreThePackagesFilesAsWritten() throws {
+    let folder = try installed()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Sources/Notebook/Assets").standardizedFileURL
+    for name in SiteResources.names {
+      let written = try Data(contentsOf: folder.appendingPathComponent("assets/\(name)"))
+      #expect(written == (try Data(contentsOf: source.appendingPathComponent(name))), "\(name)")
+      #expect(!written.isEmpty)
+    }
+    #expect(
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent("assets/lunr/lunr.min.js").path))
+    #expect(SiteResources.text("site.js").contains("hljs.highlightBlock"))
+    #expect(SiteResources.text("search.js").contains("search-index.js"))
   }
 
   @Test func missingFileErrorNamesThePathAndThePackage() {

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Rendered chapter pages, stored under a hash of everything a page is made from: the running
-/// engine (its executable's size and modification time stand for the renderer's code), the
-/// chapter's path and source, the key of the stored run it shows, its neighbours' titles and the
-/// site title. A build with nothing changed renders no page; a prose edit renders one.
+/// The rendered articles of chapter pages (the page without its header, sidebar and pager),
+/// stored under a hash of everything an article is made from: the running engine (its
+/// executable's size and modification time stand for the renderer's code), the chapter's path
+/// and source, the key of the stored run it shows, and its diagnostics (which include its links'
+/// to other chapters). A build with nothing changed renders no article; a prose edit renders one.
 ///
 /// Only pages of stored runs are kept (a run's key names exactly one run). The folder holds at
 /// most `limit` pages: the least recently used go first.
@@ -21,27 +22,24 @@ public struct PageCache: Sendable {
     engine = PageCache.executableIdentity()
   }
 
-  /// The page's HTML: from the cache when its inputs are unchanged, else rendered (and stored
-  /// when its run is a stored one).
-  func html(of page: ChapterPage) -> String {
-    guard let runKey = page.result.runKey else { return page.html }
+  /// The page's article (``ChapterPage/bodyHTML``): from the cache when its inputs are
+  /// unchanged, else rendered (and stored when its run is a stored one).
+  func body(of page: ChapterPage) -> String {
+    guard let runKey = page.result.runKey else { return page.bodyHTML }
     var hash = ContentHash()
-    hash.combine("companion-page-v1")
+    hash.combine("companion-article-v1")
     hash.combine(engine)
     hash.combine(runKey)
     hash.combine(page.result.chapter.path)
     hash.combine(page.result.chapter.source)
-    for neighbour in [page.previous, page.next] {
-      hash.combine(neighbour.map { "\($0.file)\n\($0.title)" } ?? "-")
-    }
-    hash.combine(page.siteTitle)
+    hash.combine(page.result.check.diagnostics.map(\.description).joined(separator: "\n"))
     let file = directory.appendingPathComponent("\(hash.hexDigest).html")
     if let data = FileManager.default.contents(atPath: file.path) {
       // Touched, so the least recently used pages are the ones trimmed.
       try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file.path)
       return String(decoding: data, as: UTF8.self)
     }
-    let html = page.html
+    let html = page.bodyHTML
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try? Data(html.utf8).write(to: file, options: .atomic)
     return html

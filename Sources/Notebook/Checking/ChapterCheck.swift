@@ -35,9 +35,10 @@ public struct ChapterCheck: Sendable {
   /// Whether the chapter passed (no errors).
   public var passed: Bool { !diagnostics.contains { $0.severity == .error } }
 
-  /// Checks `run` against the expected outputs of `chapter`.
-  public init(chapter: Chapter, run: ChapterRun) {
-    var diagnostics = chapter.diagnostics
+  /// Checks `run` against the expected outputs of `chapter`, and with `links` the chapter's
+  /// links to other chapters and sections.
+  public init(chapter: Chapter, run: ChapterRun, links: ChapterLinks? = nil) {
+    var diagnostics = chapter.diagnostics + (links?.diagnostics(for: chapter) ?? [])
     var verdicts: [CellVerdict] = []
     let path = chapter.path
     switch run.status {

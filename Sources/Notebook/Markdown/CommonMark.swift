@@ -39,6 +39,14 @@ struct MarkdownText: Sendable, Equatable {
   var line: Int
 }
 
+/// A link in prose, with the line where it is written.
+struct MarkdownLink: Sendable, Equatable {
+  /// The destination as written (after entity decoding).
+  var url: String
+  /// The 1-based line of the link (of its block when cmark gives no inline position).
+  var line: Int
+}
+
 /// How `CommonMark.render` replaces parts of the document.
 struct MarkdownRenderHooks {
   /// The HTML that replaces the code block with the given document-order index.
@@ -47,6 +55,8 @@ struct MarkdownRenderHooks {
   var heading: (MarkdownHeading) -> String
   /// The new text of a text run (escaped by the renderer).
   var text: (MarkdownText) -> String
+  /// The new destination of a link (escaped by the renderer).
+  var link: (String) -> String = { $0 }
 }
 
 /// The one place that talks to cmark: parsing, walking and rendering Markdown.
@@ -84,9 +94,25 @@ enum CommonMark {
     withDocument(source) { root in nodes(of: root, type: CMARK_NODE_HEADING).map(heading) }
   }
 
-  /// Renders `source` to HTML, letting `hooks` replace code blocks, headings and text runs.
+  /// The links of the prose of `source` in document order.
+  static func links(in source: String) -> [MarkdownLink] {
+    withDocument(source) { root in
+      nodes(of: root, type: CMARK_NODE_LINK).map { node in
+        let line = Int(cmark_node_get_start_line(node))
+        return MarkdownLink(url: url(node), line: line > 0 ? line : blockLine(node))
+      }
+    }
+  }
+
+  /// Renders `source` to HTML, letting `hooks` replace code blocks, headings, text runs and
+  /// link destinations.
   static func render(_ source: String, hooks: MarkdownRenderHooks) -> String {
     withDocument(source) { root in
+      for node in nodes(of: root, type: CMARK_NODE_LINK) {
+        let original = url(node)
+        let replaced = hooks.link(original)
+        if replaced != original { cmark_node_set_url(node, replaced) }
+      }
       cmark_consolidate_text_nodes(root)
       for node in nodes(of: root, type: CMARK_NODE_TEXT) {
         let original = MarkdownText(literal: literal(node), line: blockLine(node))
@@ -129,6 +155,10 @@ enum CommonMark {
 
   private static func literal(_ node: OpaquePointer) -> String {
     cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
+  private static func url(_ node: OpaquePointer) -> String {
+    cmark_node_get_url(node).map { String(cString: $0) } ?? ""
   }
 
   private static func blockLine(_ node: OpaquePointer) -> Int {

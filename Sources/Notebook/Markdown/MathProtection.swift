@@ -214,11 +214,16 @@ public struct MathProtection: Sendable {
     return nil
   }
 
-  /// Puts the math back into rendered HTML, HTML-escaped, with its `$` delimiters for KaTeX.
+  /// Puts the math and the escaped dollars back into `text`.
   ///
-  /// `escape` is the HTML escaping function; a `\$` becomes `<span class="dollar">$</span>`
-  /// so KaTeX's auto-render never pairs it with another dollar. One pass over the HTML.
-  public func restore(_ html: String, escape: (String) -> String) -> String {
+  /// With `markup` (rendered HTML), each math span becomes an element the page's script renders
+  /// with KaTeX, its TeX without the delimiters: `<span class="math inline">x^2</span>` for
+  /// `$x^2$`, `<span class="math display">...</span>` for `$$...$$`. This is the only math on a
+  /// page: the browser renders exactly these elements and never looks for dollars itself.
+  /// Without `markup` (titles, plain text) a span comes back as written, delimiters included.
+  /// `escape` is applied to what is put back (the TeX with `markup`, the whole span without);
+  /// a `\$` becomes a plain `$`. One pass over the text.
+  public func restore(_ html: String, markup: Bool = false, escape: (String) -> String) -> String {
     guard html.contains("CMPH") else { return html }
     // Over the UTF-8 bytes: `String.range(of:)` from Foundation costs a UTF-16 index
     // conversion per call, which made this the slowest step of rendering a page.
@@ -234,12 +239,19 @@ public struct MathProtection: Sendable {
       }
       let after = index + 4
       if MathProtection.matches("DOLLAR", bytes, at: after) {
-        result += Array("<span class=\"dollar\">$</span>".utf8)
+        result.append(UInt8(ascii: "$"))
         index = after + 6
       } else if MathProtection.matches("MATH", bytes, at: after),
         let (number, tail) = MathProtection.number(bytes, at: after + 4), number < spans.count
       {
-        result += Array(escape(spans[number]).utf8)
+        let span = spans[number]
+        if markup {
+          let display = span.hasPrefix("$$")
+          let tex = String(span.dropFirst(display ? 2 : 1).dropLast(display ? 2 : 1))
+          result += Array("<span class=\"math \(display ? "display" : "inline")\">\(escape(tex))</span>".utf8)
+        } else {
+          result += Array(escape(span).utf8)
+        }
         index = tail
         // Skip the continuation tokens that kept the span's line breaks.
         let continuation = "CMPHCONT\(number)X"

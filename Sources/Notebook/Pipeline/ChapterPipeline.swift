@@ -55,10 +55,11 @@ final class ChapterPipeline: @unchecked Sendable {
     let collected = LockedArray<Result<ChapterResult, EngineError>?>(repeating: nil, count: chapters.count)
     let keys = chapters.map { ResultCache.key(for: $0, environmentKey: environmentKey) }
     let previous = recent
+    let links = ChapterLinks.including(siblingsOf: chapters)
     parallelWork(
       count: chapters.count, width: options.jobs,
       job: { index -> Result<ChapterResult, EngineError> in
-        self.result(for: chapters[index], key: keys[index], previous: previous[keys[index]])
+        self.result(for: chapters[index], key: keys[index], previous: previous[keys[index]], links: links)
       },
       completion: { index, result in
         switch result {
@@ -77,7 +78,8 @@ final class ChapterPipeline: @unchecked Sendable {
   }
 
   /// One chapter: its run from the last pass, the cache or a fresh compile and run; then checked.
-  private func result(for chapter: Chapter, key: String, previous: ChapterRun?) -> Result<
+  private func result(for chapter: Chapter, key: String, previous: ChapterRun?, links: ChapterLinks)
+    -> Result<
     ChapterResult, EngineError
   > {
     let start = Subprocess.now()
@@ -106,7 +108,7 @@ final class ChapterPipeline: @unchecked Sendable {
       }
     }
     if stored { cache.claim(key: key, forChapterAt: chapter.path) }
-    let check = ChapterCheck(chapter: chapter, run: run)
+    let check = ChapterCheck(chapter: chapter, run: run, links: links)
     return .success(
       ChapterResult(
         chapter: chapter, run: run, check: check, cached: cached, seconds: Subprocess.now() - start,

@@ -21,7 +21,9 @@ struct PlotAxis {
     guard value.isFinite, !isLog || value > 0 else { return nil }
     let t: Double
     if isLog {
-      t = (DeepLearning.log10(value) - DeepLearning.log10(lower)) / (DeepLearning.log10(upper) - DeepLearning.log10(lower))
+      t =
+        (DeepLearning.log10(value) - DeepLearning.log10(lower))
+        / (DeepLearning.log10(upper) - DeepLearning.log10(lower))
     } else {
       t = (value - lower) / (upper - lower)
     }
@@ -82,8 +84,9 @@ extension PlotRenderer {
   ) -> PlotAxis {
     var (lower, upper) = fixed.map { ($0.lowerBound, $0.upperBound) } ?? dataRange(values)
     if upper <= lower {
-      let pad = lower == 0 ? 1 : abs(lower) * 0.1
-      (lower, upper) = (lower - pad, upper + pad)
+      // Constant data: 0...1 for zeros, otherwise 10% around the value (never crossing zero).
+      let pad = abs(lower) * 0.1
+      (lower, upper) = lower == 0 ? (0, 1) : (lower - pad, upper + pad)
     }
     let step = niceStep(lower: lower, upper: upper)
     if fixed == nil && !tight {

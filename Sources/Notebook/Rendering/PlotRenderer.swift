@@ -71,7 +71,7 @@ public enum PlotRenderer {
   /// A coordinate formatted for SVG.
   static func n(_ value: Double) -> String { SVGNumber.coordinate(value) }
 
-  private static func makeXAxis(_ plot: Plot, start: Double, end: Double) -> PlotAxis {
+  static func makeXAxis(_ plot: Plot, start: Double, end: Double) -> PlotAxis {
     var values = plot.series.filter { $0.kind != .hline }.flatMap(\.x)
     values += scatterPadding(plot, \.x)
     var tight = false
@@ -83,7 +83,7 @@ public enum PlotRenderer {
     return linearAxis(values: values, fixed: plot.xRange, tight: tight, start: start, end: end)
   }
 
-  private static func makeYAxis(_ plot: Plot, start: Double, end: Double) -> PlotAxis {
+  static func makeYAxis(_ plot: Plot, start: Double, end: Double) -> PlotAxis {
     var values = plot.series.flatMap(\.y)
     if !plot.logY { values += scatterPadding(plot, \.y) }
     var tight = false
@@ -97,7 +97,9 @@ public enum PlotRenderer {
   }
 
   /// Two extra values 4% beyond the data range when the plot has scatter points (and no
-  /// regions), so that dots on the extremes are not drawn on the axes.
+  /// regions), so that dots on the extremes are not drawn on the axes. The padding never
+  /// crosses zero: non-negative data keep an axis that starts at zero (non-positive data one
+  /// that ends there).
   private static func scatterPadding(_ plot: Plot, _ coordinate: KeyPath<Plot.Series, [Double]>)
     -> [Double]
   {
@@ -107,7 +109,8 @@ public enum PlotRenderer {
     let values = plot.series.filter { $0.kind != .hline }.flatMap { $0[keyPath: coordinate] }
     let (lower, upper) = dataRange(values)
     let pad = (upper - lower) * 0.04
-    return pad > 0 ? [lower - pad, upper + pad] : []
+    guard pad > 0 else { return [] }
+    return [lower >= 0 ? max(0, lower - pad) : lower - pad, upper <= 0 ? min(0, upper + pad) : upper + pad]
   }
 
   /// The boundaries between grid cells centred on `centres` (midpoints, extended by half a

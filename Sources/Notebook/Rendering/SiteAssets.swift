@@ -1,14 +1,16 @@
 import Foundation
 
-/// The site's static assets: KaTeX and highlight.js copied from their Debian packages, plus the
-/// project's stylesheet and script.
+/// The site's static assets: KaTeX, highlight.js and lunr.js copied from their Debian packages,
+/// plus the project's own stylesheet and scripts (`SiteResources`).
 ///
 /// Layout under the site folder:
 /// ```
-/// assets/style.css, assets/site.js
-/// assets/katex/katex.min.css, katex.min.js, auto-render.min.js, fonts/*
+/// assets/style.css, assets/site.js, assets/search.js
+/// assets/katex/katex.min.css, katex.min.js, fonts/*
 /// assets/highlight/highlight.min.js, light.css, dark.css
+/// assets/lunr/lunr.min.js
 /// ```
+/// `assets/search-index.js` is written with the pages (`SearchIndex`).
 public enum SiteAssets {
   /// A Debian file the site needs is missing.
   public struct MissingFile: Error, CustomStringConvertible {
@@ -25,12 +27,15 @@ public enum SiteAssets {
   public static let katexDirectory = "/usr/share/javascript/katex"
   /// Where libjs-highlight.js installs highlight.js.
   public static let highlightDirectory = "/usr/share/javascript/highlight.js"
+  /// Where libjs-lunr installs lunr.js.
+  public static let lunrDirectory = "/usr/share/javascript/lunr"
   /// The highlight.js theme used in light mode.
   static let lightTheme = "github.css"
   /// The highlight.js theme used in dark mode.
   static let darkTheme = "atom-one-dark.css"
 
-  /// Copies the Debian assets into `siteDirectory/assets/` and writes `style.css` and `site.js`.
+  /// Copies the Debian assets into `siteDirectory/assets/` and the project's own files beside
+  /// them.
   ///
   /// - Throws: `MissingFile` naming the path and the Debian package when a file is absent, or
   ///   the file system's error when writing fails.
@@ -39,21 +44,15 @@ public enum SiteAssets {
     let katex = assets.appendingPathComponent("katex", isDirectory: true)
     let highlight = assets.appendingPathComponent("highlight", isDirectory: true)
     let fonts = katex.appendingPathComponent("fonts", isDirectory: true)
+    let lunr = assets.appendingPathComponent("lunr", isDirectory: true)
     let manager = FileManager.default
-    for folder in [assets, katex, highlight, fonts] {
+    for folder in [assets, katex, highlight, fonts, lunr] {
       try manager.createDirectory(at: folder, withIntermediateDirectories: true)
     }
     let katexPackage = "libjs-katex"
     let highlightPackage = "libjs-highlight.js"
     try copy("\(katexDirectory)/katex.min.js", package: katexPackage, to: katex)
     try copy("\(katexDirectory)/katex.min.css", package: katexPackage, to: katex)
-    let autoRender = ["contrib/auto-render.min.js", "contrib/auto-render.js"]
-      .map { "\(katexDirectory)/\($0)" }
-      .first { manager.fileExists(atPath: $0) }
-    guard let autoRender else {
-      throw MissingFile(path: "\(katexDirectory)/contrib/auto-render.js", package: katexPackage)
-    }
-    try copy(autoRender, package: katexPackage, to: katex, as: "auto-render.min.js")
     try copyFonts(to: fonts)
     try copy("\(highlightDirectory)/highlight.min.js", package: highlightPackage, to: highlight)
     try copy(
@@ -62,8 +61,10 @@ public enum SiteAssets {
     try copy(
       "\(highlightDirectory)/styles/\(darkTheme)", package: highlightPackage, to: highlight,
       as: "dark.css")
-    try SiteFile.write(Data(SiteStyle.css.utf8), to: assets.appendingPathComponent("style.css"))
-    try SiteFile.write(Data(SiteScript.javaScript.utf8), to: assets.appendingPathComponent("site.js"))
+    try copy("\(lunrDirectory)/lunr.min.js", package: "libjs-lunr", to: lunr)
+    for name in SiteResources.names {
+      try SiteFile.write(SiteResources.data(name), to: assets.appendingPathComponent(name))
+    }
   }
 
   /// The `<link>` and `<script>` tags for a page; `root` is the relative path from the page to
@@ -76,9 +77,10 @@ public enum SiteAssets {
       <link rel="stylesheet" href="\(root)assets/highlight/dark.css" media="screen and (prefers-color-scheme: dark)">
       <link rel="stylesheet" href="\(root)assets/style.css">
       <script defer src="\(root)assets/katex/katex.min.js"></script>
-      <script defer src="\(root)assets/katex/auto-render.min.js"></script>
       <script defer src="\(root)assets/highlight/highlight.min.js"></script>
+      <script defer src="\(root)assets/lunr/lunr.min.js"></script>
       <script defer src="\(root)assets/site.js"></script>
+      <script defer src="\(root)assets/search.js"></script>
 
       """
   }

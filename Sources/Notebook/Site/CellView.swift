@@ -1,6 +1,19 @@
 import NotebookRuntime
 
-/// The markup of one Swift cell: code (unless `hide`), output, tables, plots, and its mark.
+/// The markup of one Swift cell: a status line naming what the cell is (`CellKind`), its code
+/// (unless `hide`) with a failing line marked, then its output, tables, plots, diff or errors.
+///
+/// ```html
+/// <div class="cell verified" id="cell-3">
+/// <div class="cell-status"><span class="mark verified" title="...">✓ verified</span></div>
+/// <pre class="cell-code"><code class="language-swift">...</code></pre>
+/// <div class="cell-output">...</div>
+/// </div>
+/// ```
+/// A `hide` cell that printed and showed nothing and did not fail is only
+/// `<div class="cell-anchor" id="cell-3"></div>`. A failure adds `error` to the cell's classes when it carries diagnostics; the code's
+/// `pre` gets `failing-line` and `style="--failing-line: N"` (N counting the cell's lines from
+/// 1) when a diagnostic points inside the code.
 struct CellView {
   var cell: Cell
   var chapter: Chapter
@@ -8,33 +21,31 @@ struct CellView {
   var verdict: CellVerdict
   var diagnostics: [Diagnostic]
 
+  /// What the cell is.
+  var kind: CellKind {
+    CellKind(cell: cell, verdict: verdict, status: run.status, hasDiagnostics: !diagnostics.isEmpty)
+  }
+
   var html: String {
     let output = run.cells.indices.contains(cell.index) ? run.cells[cell.index] : ChapterRun.CellOutput()
-    var classes = ["cell"]
-    switch verdict {
-    case .verified: classes.append("verified")
-    case .differs, .failed: classes.append("failed")
-    case .unchecked, .notRun: classes.append("unchecked")
-    }
+    let kind = self.kind
+    var classes = ["cell", kind.cssClass]
     if !diagnostics.isEmpty { classes.append("error") }
     var out = "<div class=\"\(classes.joined(separator: " "))\" id=\"cell-\(cell.index)\">\n"
+    out +=
+      "<div class=\"cell-status\"><span class=\"mark \(kind.cssClass)\" title=\"\(HTML.escape(kind.explanation))\">"
+    out += "\(HTML.escape(kind.label))</span></div>\n"
     if !cell.options.hide {
-      out += "<pre><code class=\"language-swift\">\(HTML.escape(cell.code))</code></pre>\n"
-    }
-    switch verdict {
-    case .verified:
-      out += "<span class=\"mark verified\" title=\"Output checked against the chapter\">✓ verified</span>\n"
-    case .differs:
-      out += "<span class=\"mark failed\" title=\"Output differs from the chapter\">✗ differs</span>\n"
-    case .failed:
-      out += "<span class=\"mark failed\" title=\"The cell failed\">✗ failed</span>\n"
-    case .unchecked, .notRun:
-      break
+      var attributes = " class=\"cell-code\""
+      if let line = failingLine {
+        attributes = " class=\"cell-code failing-line\" style=\"--failing-line: \(line)\""
+      }
+      out += "<pre\(attributes)><code class=\"language-swift\">\(HTML.escape(cell.code))</code></pre>\n"
     }
     var inner = ""
-    if verdict == .differs, let expected = cell.expected {
+    if kind == .differs, let expected = cell.expected {
       // The diff compares the whole text, so the tables and plots follow it.
-      inner += diffHTML(expected: expected, actual: output.text)
+      inner += DiffView.html(expected: expected, actual: output.text)
       for (position, record) in output.results.enumerated() {
         inner += resultHTML(record, position: position)
       }
@@ -50,21 +61,40 @@ struct CellView {
         }
       }
     }
-    if verdict == .notRun && !cell.options.norun {
-      switch run.status {
-      case .compileFailed: inner += "<p class=\"note\">Not run: the chapter did not compile.</p>\n"
-      case .completed: break
-      // The run stopped in this very cell: its diagnostic below says why.
-      case .timedOut(let index, _) where index == cell.index: break
-      case .failed(let index, _, _) where index == cell.index: break
-      default: inner += "<p class=\"note\">Not run: the chapter stopped before this cell.</p>\n"
-      }
-    }
     for diagnostic in diagnostics {
       inner += "<pre class=\"error\">\(HTML.escape(diagnostic.description))</pre>\n"
     }
+    if kind.showsExpectedAlone, let expected = cell.expected {
+      let shown = trimmedTrailingNewlines(expected.text)
+      inner +=
+        "<div class=\"expected-alone\"><span class=\"diff-label\">Expected (chapter), not compared</span>"
+      inner += "<pre class=\"output\">\(HTML.escape(shown))</pre></div>\n"
+    }
+    // A hidden cell that showed nothing and did not fail has nothing to label: only its anchor.
+    if cell.options.hide && inner.isEmpty && !kind.isFailure {
+      return "<div class=\"cell-anchor\" id=\"cell-\(cell.index)\"></div>"
+    }
     if !inner.isEmpty { out += "<div class=\"cell-output\">\n\(inner)</div>\n" }
     return out + "</div>"
+  }
+
+  /// The line of the cell's code (from 1) that the first diagnostic inside the code points at:
+  /// a compile error, or a trap whose message named its line. (A trap without a location is
+  /// reported at the cell's first line, which marks nothing.)
+  var failingLine: Int? {
+    switch kind {
+    case .failedToCompile: break
+    case .trapped: if diagnostics.allSatisfy({ $0.line == cell.codeLine }) { return nil }
+    default: return nil
+    }
+    let count =
+      cell.code.split(separator: "\n", omittingEmptySubsequences: false).count
+      - (cell.code.hasSuffix("\n") ? 1 : 0)
+    for diagnostic in diagnostics {
+      let line = diagnostic.line - cell.codeLine + 1
+      if line >= 1 && line <= count { return line }
+    }
+    return nil
   }
 
   /// A table or plot; `position` is its index among the cell's results.
@@ -78,30 +108,6 @@ struct CellView {
     case .publish:
       return ""
     }
-  }
-
-  private func diffHTML(expected: ExpectedOutput, actual: String) -> String {
-    let diff = LineDiff.render(
-      expected: expected.text, actual: actual,
-      comparison: expected.comparison)
-    var expectedLines: [String] = []
-    var actualLines: [String] = []
-    for line in diff.split(separator: "\n", omittingEmptySubsequences: false) {
-      let text = HTML.escape(String(line.dropFirst(2)))
-      if line.hasPrefix("- ") {
-        expectedLines.append("<span class=\"diff-del\">\(text)</span>")
-      } else if line.hasPrefix("+ ") {
-        actualLines.append("<span class=\"diff-add\">\(text)</span>")
-      } else {
-        expectedLines.append(text)
-        actualLines.append(text)
-      }
-    }
-    return
-      "<div class=\"diff\">\n<div class=\"expected\"><span class=\"diff-label\">Expected (chapter)</span>"
-      + "<pre>\(expectedLines.joined(separator: "\n"))</pre></div>\n"
-      + "<div class=\"actual\"><span class=\"diff-label\">Actual (this build)</span>"
-      + "<pre>\(actualLines.joined(separator: "\n"))</pre></div>\n</div>\n"
   }
 
   private func trimmedTrailingNewlines(_ text: String) -> String {

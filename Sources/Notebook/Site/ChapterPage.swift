@@ -12,16 +12,23 @@ public struct ChapterPage {
   public var next: (file: String, title: String)?
   /// The site title shown in the header.
   public var siteTitle: String
+  /// Every chapter of the site, for the sidebar.
+  var chapters: [Sidebar.Entry] = []
 
   /// The page's file name (`01-neural-networks.html`).
   public static func fileName(for chapter: Chapter) -> String { chapter.slug + ".html" }
 
   /// The complete HTML document.
-  public var html: String {
+  public var html: String { document(body: bodyHTML) }
+
+  /// The complete HTML document around the article `body` (`bodyHTML`).
+  func document(body: String) -> String {
     let chapter = result.chapter
-    let body = bodyHTML
     var out = PageShell.documentStart(title: "\(chapter.title) · \(siteTitle)")
-    out += PageShell.header(siteTitle: siteTitle, label: chapter.slug)
+    out += PageShell.header(
+      siteTitle: siteTitle, label: Sidebar.numbered(chapter.title, Sidebar.number(of: chapter)))
+    let file = ChapterPage.fileName(for: chapter)
+    out += Sidebar(chapters: chapters, current: file, sections: sections).html
     out += "<main class=\"page\">\n\(body)</main>\n"
     out += pager
     let check = result.check
@@ -52,7 +59,7 @@ public struct ChapterPage {
     let headings = CommonMark.headings(in: protection.protectedText)
     let published = result.run.published
     func fill(_ text: String) -> String { PlaceholderSyntax.fill(text) { published[$0] } }
-    let ids = HeadingIDs(headings.map { fill(protection.restore($0.text, escape: { _ in "" })) })
+    let ids = HeadingIDs(chapter: chapter)
     let toc = tableOfContents(headings: headings, ids: ids, fill: fill)
     let cellsByLine = Dictionary(uniqueKeysWithValues: chapter.cells.map { ($0.fenceLine, $0) })
     let attachedOutputs = Set(chapter.cells.compactMap { $0.expected?.fenceLine })
@@ -84,20 +91,38 @@ public struct ChapterPage {
       heading: { heading in
         let id = ids.id(at: headings.firstIndex(of: heading) ?? 0)
         var out = "<h\(heading.level) id=\"\(id)\">\(heading.innerHTML)"
-        if heading.level == 2 || heading.level == 3 {
+        if heading.level >= 2 {
           out += "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>"
         }
         out += "</h\(heading.level)>"
         if heading.level == 1 && firstTitle {
           firstTitle = false
-          out += "\n" + ChapterPage.problems(pageDiagnostics) + toc
+          out += "\n" + ChapterPage.downloadLink(chapter) + ChapterPage.problems(pageDiagnostics) + toc
         }
         return out
       },
-      text: { text in fill(text.literal) })
+      text: { text in fill(text.literal) },
+      link: ChapterLinks.siteURL(for:))
     var html = CommonMark.render(protection.protectedText, hooks: hooks)
-    if firstTitle { html = ChapterPage.problems(pageDiagnostics) + toc + html }
-    return protection.restore(html, escape: { HTML.escape(fill($0)) })
+    if firstTitle {
+      html = ChapterPage.downloadLink(chapter) + ChapterPage.problems(pageDiagnostics) + toc + html
+    }
+    return protection.restore(html, markup: true, escape: { HTML.escape(fill($0)) })
+  }
+
+  /// The `##` sections of the chapter as (id, HTML) with math marked, for the sidebar.
+  var sections: [(id: String, html: String)] {
+    let protection = MathProtection(source: result.chapter.source)
+    let headings = CommonMark.headings(in: protection.protectedText)
+    let ids = HeadingIDs(chapter: result.chapter)
+    let published = result.run.published
+    func fill(_ text: String) -> String { PlaceholderSyntax.fill(text) { published[$0] } }
+    return headings.enumerated().filter { $0.element.level == 2 }.map { index, heading in
+      (
+        ids.id(at: index),
+        protection.restore(fill(heading.innerHTML), markup: true, escape: { HTML.escape(fill($0)) })
+      )
+    }
   }
 
   private func tableOfContents(headings: [MarkdownHeading], ids: HeadingIDs, fill: (String) -> String)
@@ -110,6 +135,14 @@ public struct ChapterPage {
       out += "<li><a href=\"#\(ids.id(at: index))\">\(fill(heading.innerHTML))</a></li>\n"
     }
     return out + "</ol></nav>\n"
+  }
+
+  /// The link to the chapter's cells as one Swift program.
+  static func downloadLink(_ chapter: Chapter) -> String {
+    guard !chapter.cells.isEmpty else { return "" }
+    let file = HTML.escape(ChapterDownload.fileName(for: chapter))
+    return "<p class=\"chapter-download\"><a href=\"\(file)\" download>Download the cells as one Swift "
+      + "program (\(file))</a></p>\n"
   }
 
   /// Diagnostics that belong to no cell, shown under the title.
@@ -128,30 +161,4 @@ public struct ChapterPage {
       ?? (cell.codeLine + cell.code.filter { $0 == "\n" }.count)
     return line <= end ? cell.index : nil
   }
-}
-
-/// Stable, unique ids for headings, derived from their text (`"2. Broadcasting"` → `2-broadcasting`).
-struct HeadingIDs {
-  private var ids: [String] = []
-
-  init(_ texts: [String]) {
-    var used: [String: Int] = [:]
-    for text in texts {
-      var slug = ""
-      for character in text.lowercased() {
-        if character.isLetter || character.isNumber {
-          slug.append(character)
-        } else if !slug.isEmpty && slug.last != "-" {
-          slug.append("-")
-        }
-      }
-      while slug.last == "-" { slug.removeLast() }
-      if slug.isEmpty { slug = "section" }
-      let count = used[slug, default: 0]
-      used[slug] = count + 1
-      ids.append(count == 0 ? slug : "\(slug)-\(count + 1)")
-    }
-  }
-
-  func id(at index: Int) -> String { index < ids.count ? HTML.escape(ids[index]) : "section" }
 }

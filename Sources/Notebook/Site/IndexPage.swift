@@ -17,10 +17,14 @@ public struct IndexPage {
     if results.isEmpty {
       out += "<p>No chapters yet.</p>\n"
     } else {
-      out += "<ul class=\"chapter-list\">\n"
+      out += "<ol class=\"chapter-list\">\n"
       for result in results {
         let check = result.check
-        out += "<li><a href=\"\(HTML.escape(ChapterPage.fileName(for: result.chapter)))\">"
+        out += "<li>"
+        if let number = Sidebar.number(of: result.chapter) {
+          out += "<span class=\"chapter-number\">\(number)</span>"
+        }
+        out += "<a href=\"\(HTML.escape(ChapterPage.fileName(for: result.chapter)))\">"
         out += "\(HTML.escape(result.chapter.title))</a> "
         out += badge(check)
         out += "<p class=\"summary\">\(check.ranCount) cell\(check.ranCount == 1 ? "" : "s") run, "
@@ -30,13 +34,14 @@ public struct IndexPage {
         out += "</p>"
         out += "</li>\n"
       }
-      out += "</ul>\n"
+      out += "</ol>\n"
     }
     let cells = results.map(\.check.ranCount).reduce(0, +)
     let verified = results.map(\.check.verifiedCount).reduce(0, +)
     let blocks = results.map(\.check.outputBlockCount).reduce(0, +)
     out += "</main>\n<footer class=\"site-footer\">\(results.count) chapter\(results.count == 1 ? "" : "s"), "
-    out += "\(cells) cells run, \(verified) of \(blocks) expected outputs verified.</footer>\n</body>\n</html>\n"
+    out +=
+      "\(cells) cells run, \(verified) of \(blocks) expected outputs verified.</footer>\n</body>\n</html>\n"
     return out
   }
 

@@ -16,20 +16,30 @@ public struct SiteWriter {
     self.results = results
   }
 
-  /// Every file of the site except the assets: file name → contents.
+  /// Every file of the site except the copied assets: path under the site folder → contents.
+  /// The chapter pages, their programs (`NN-slug.swift`), the index and the search corpus.
   public func pages() -> [(name: String, html: String)] {
     var pages: [(name: String, html: String)] = []
+    var search = SearchIndex()
+    let chapters = Sidebar.entries(results.map(\.chapter))
     for (index, result) in results.enumerated() {
       let previous = index > 0 ? results[index - 1].chapter : nil
       let next = index + 1 < results.count ? results[index + 1].chapter : nil
-      let page = ChapterPage(
+      var page = ChapterPage(
         result: result,
         previous: previous.map { (ChapterPage.fileName(for: $0), $0.title) },
         next: next.map { (ChapterPage.fileName(for: $0), $0.title) },
         siteTitle: siteTitle)
-      pages.append((ChapterPage.fileName(for: result.chapter), pageCache?.html(of: page) ?? page.html))
+      page.chapters = chapters
+      let body = pageCache?.body(of: page) ?? page.bodyHTML
+      let name = ChapterPage.fileName(for: result.chapter)
+      pages.append((name, page.document(body: body)))
+      pages.append(
+        (ChapterDownload.fileName(for: result.chapter), ChapterDownload.source(for: result.chapter)))
+      search.add(chapterTitle: result.chapter.title, page: name, articleHTML: body)
     }
     pages.append(("index.html", IndexPage(results: results, siteTitle: siteTitle).html))
+    pages.append(("assets/search-index.js", search.script))
     return pages
   }
 

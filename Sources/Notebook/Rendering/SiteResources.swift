@@ -1,0 +1,29 @@
+import Foundation
+
+/// The site's own stylesheet and scripts, kept as plain files in `Sources/Notebook/Assets/` (a
+/// SwiftPM resource folder) so they are edited as CSS and JavaScript.
+///
+/// - `style.css`: the stylesheet (its opening comment lists the class vocabulary of the pages);
+/// - `site.js`: highlighting, math, figure selectors, navigation;
+/// - `search.js`: the search box over `assets/search-index.js`.
+enum SiteResources {
+  /// The file names, in the order the site writes them.
+  static let names = ["style.css", "site.js", "search.js"]
+
+  /// The bytes of the resource `name`, exactly as in the package.
+  static func data(_ name: String) throws -> Data {
+    let resource = (name as NSString).deletingPathExtension
+    let type = (name as NSString).pathExtension
+    guard let url = Bundle.module.url(forResource: resource, withExtension: type, subdirectory: "Assets"),
+      let data = FileManager.default.contents(atPath: url.path)
+    else {
+      throw EngineError("the package's site asset Assets/\(name) is missing from the build")
+    }
+    return data
+  }
+
+  /// The text of the resource `name` (empty when it is missing; `data` reports that).
+  static func text(_ name: String) -> String {
+    (try? data(name)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+  }
+}
