@@ -95,7 +95,7 @@ import Testing
     let page = try String(contentsOf: url, encoding: .utf8)
     #expect(page.contains("again and again 999\n"))
     #expect(page.contains("more lines (64"))
-    #expect(page.contains("Not run: the chapter stopped before this cell."))
+    #expect(page.contains("not reached: the chapter stopped earlier"))
     #expect(page.utf8.count < 200_000)
     try expectPassingPageIntact(folder)
   }

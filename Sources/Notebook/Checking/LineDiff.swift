@@ -12,7 +12,8 @@ public enum LineDiff {
     case removed(String)
     /// A line only the actual output has, as printed.
     case added(String)
-    /// What a long diff says instead of lines it leaves out (`... 999 matching lines`).
+    /// What a long diff says instead of the lines it leaves out, as shown
+    /// (`  ... 999 matching lines`).
     case note(String)
   }
 
@@ -47,7 +48,8 @@ public enum LineDiff {
   public static func render(expected: String, actual: String, comparison: OutputComparison) -> String {
     lines(expected: expected, actual: actual, comparison: comparison).map { line in
       switch line {
-      case .same(let text), .note(let text): return "  " + text
+      case .same(let text): return "  " + text
+      case .note(let text): return text
       case .removed(let text): return "- " + text
       case .added(let text): return "+ " + text
       }
@@ -110,7 +112,7 @@ public enum LineDiff {
     var lines: [Line] = [
       .note("expected \(old.count) lines, got \(new.count); the first difference is at line \(prefix + 1)")
     ]
-    if prefix > 0 { lines.append(.note("... \(prefix) matching line\(prefix == 1 ? "" : "s")")) }
+    if prefix > 0 { lines.append(.note("  ... \(prefix) matching line\(prefix == 1 ? "" : "s")")) }
     if olds.count * news.count <= largeDiff {
       lines += lcsLines(sides, olds, news, comparison: comparison)
     } else {
@@ -119,7 +121,7 @@ public enum LineDiff {
       for index in news.prefix(largeDiffLines) { lines.append(.added(sides.shownNew(index))) }
       if news.count > largeDiffLines { lines.append(.added("... \(news.count - largeDiffLines) more")) }
     }
-    if suffix > 0 { lines.append(.note("... \(suffix) matching line\(suffix == 1 ? "" : "s")")) }
+    if suffix > 0 { lines.append(.note("  ... \(suffix) matching line\(suffix == 1 ? "" : "s")")) }
     return lines
   }
 

@@ -29,7 +29,7 @@ enum DiffView {
       if removed.isEmpty && added.isEmpty {
         switch lines[index] {
         case .same(let text): rows.append("<span class=\"diff-line same\">  \(HTML.escape(text))</span>")
-        case .note(let text): rows.append("<span class=\"diff-line note\">  \(HTML.escape(text))</span>")
+        case .note(let text): rows.append("<span class=\"diff-line note\">\(HTML.escape(text))</span>")
         case .removed, .added: break
         }
         index += 1
