@@ -45,10 +45,34 @@ public struct PageCache: Sendable {
     return html
   }
 
+  /// The search index's stems of earlier builds (token to stem), made by this engine.
+  func stems() -> [String: String] {
+    guard let data = FileManager.default.contents(atPath: stemsFile.path) else { return [:] }
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    guard lines.first.map(String.init) == engine else { return [:] }
+    var stems: [String: String] = [:]
+    for line in lines.dropFirst() {
+      let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+      if parts.count == 2 { stems[String(parts[0])] = String(parts[1]) }
+    }
+    return stems
+  }
+
+  /// Keeps `stems` for the next build (tokens hold no tab or line break: lunr splits on them).
+  func store(stems: [String: String]) {
+    var text = engine
+    for token in stems.keys.sorted() { text += "\n\(token)\t\(stems[token]!)" }
+    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try? Data(text.utf8).write(to: stemsFile, options: .atomic)
+  }
+
+  private var stemsFile: URL { directory.appendingPathComponent("search-stems.txt") }
+
   /// Removes the least recently used pages beyond `limit`.
   public func trim() {
     let manager = FileManager.default
-    guard let names = try? manager.contentsOfDirectory(atPath: directory.path), names.count > limit
+    guard let names = try? manager.contentsOfDirectory(atPath: directory.path).filter({ $0.hasSuffix(".html") }),
+      names.count > limit
     else { return }
     let dated = names.map { name -> (String, Date) in
       let path = directory.appendingPathComponent(name).path

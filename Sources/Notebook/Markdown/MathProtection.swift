@@ -310,13 +310,35 @@ public struct MathProblem: Sendable, Equatable {
   public var message: String
 }
 
+extension Substring {
+  /// The first occurrence of `target`, found byte by byte in the UTF-8 (Foundation's
+  /// `range(of:)` converts to UTF-16 offsets at every call, which is slow on long pages).
+  func utf8Range(of target: String) -> Range<String.Index>? {
+    let needle = Array(target.utf8)
+    guard let first = needle.first else { return nil }
+    let bytes = utf8
+    var from = bytes.startIndex
+    while let hit = bytes[from...].firstIndex(of: first) {
+      var end = hit
+      var matched = 0
+      while matched < needle.count, end < bytes.endIndex, bytes[end] == needle[matched] {
+        bytes.formIndex(after: &end)
+        matched += 1
+      }
+      if matched == needle.count { return hit..<end }
+      from = bytes.index(after: hit)
+    }
+    return nil
+  }
+}
+
 extension String {
   /// This string with every occurrence of `target` replaced (no Foundation needed).
   func replacingAll(_ target: String, with replacement: String) -> String {
     guard !target.isEmpty else { return self }
     var result = ""
     var rest = self[...]
-    while let range = rest.range(of: target) {
+    while let range = rest.utf8Range(of: target) {
       result += rest[..<range.lowerBound]
       result += replacement
       rest = rest[range.upperBound...]

@@ -28,7 +28,7 @@ public struct ChapterPage {
     out += PageShell.header(
       siteTitle: siteTitle, label: Sidebar.numbered(chapter.title, Sidebar.number(of: chapter)))
     let file = ChapterPage.fileName(for: chapter)
-    out += Sidebar(chapters: chapters, current: file, sections: sections).html
+    out += Sidebar(chapters: chapters, current: file, sections: ChapterPage.sections(inBody: body)).html
     out += "<main class=\"page\">\n\(body)</main>\n"
     out += pager
     let check = result.check
@@ -110,19 +110,23 @@ public struct ChapterPage {
     return protection.restore(html, markup: true, escape: { HTML.escape(fill($0)) })
   }
 
-  /// The `##` sections of the chapter as (id, HTML) with math marked, for the sidebar.
-  var sections: [(id: String, html: String)] {
-    let protection = MathProtection(source: result.chapter.source)
-    let headings = CommonMark.headings(in: protection.protectedText)
-    let ids = HeadingIDs(chapter: result.chapter)
-    let published = result.run.published
-    func fill(_ text: String) -> String { PlaceholderSyntax.fill(text) { published[$0] } }
-    return headings.enumerated().filter { $0.element.level == 2 }.map { index, heading in
-      (
-        ids.id(at: index),
-        protection.restore(fill(heading.innerHTML), markup: true, escape: { HTML.escape(fill($0)) })
-      )
+  /// The `##` sections of the chapter as (id, inner HTML, math marked) for the sidebar, read
+  /// back from the article's `<h2 id="...">...<a class="anchor" ...>#</a></h2>` (cheaper than
+  /// parsing the chapter again, and the same markup by construction).
+  static func sections(inBody body: String) -> [(id: String, html: String)] {
+    var found: [(id: String, html: String)] = []
+    var rest = body[...]
+    while let open = rest.utf8Range(of: "<h2 id=\"") {
+      let afterOpen = rest[open.upperBound...]
+      guard let idEnd = afterOpen.utf8Range(of: "\">"), let close = afterOpen.utf8Range(of: "</h2>") else {
+        break
+      }
+      var inner = afterOpen[idEnd.upperBound..<close.lowerBound]
+      if let anchor = inner.utf8Range(of: "<a class=\"anchor\"") { inner = inner[..<anchor.lowerBound] }
+      found.append((String(afterOpen[..<idEnd.lowerBound]), String(inner)))
+      rest = afterOpen[close.upperBound...]
     }
+    return found
   }
 
   private func tableOfContents(headings: [MarkdownHeading], ids: HeadingIDs, fill: (String) -> String)

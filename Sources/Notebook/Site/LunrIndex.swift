@@ -21,6 +21,13 @@ struct LunrIndex {
 
   /// `JSON.stringify(index)` of the lunr index.
   var json: String {
+    var stems: [String: String] = [:]
+    return json(stems: &stems)
+  }
+
+  /// ``json``, stemming each token only if `stems` (token to stem) does not have it yet, and
+  /// adding what it stems there.
+  func json(stems: inout [String: String]) -> String {
     let k1 = 1.2
     let b = 0.75
     var termIndex: [String: Int] = [:]
@@ -30,11 +37,12 @@ struct LunrIndex {
     // frequencies[document][field] = (term, count) in order of first appearance.
     var frequencies: [[[(term: String, count: Int)]]] = []
     var lengths: [[Int]] = []
+    // The stemmer's regular expressions are slow; each distinct token is stemmed once.
     for (ref, values) in documents.enumerated() {
       var documentFrequencies: [[(term: String, count: Int)]] = []
       var documentLengths: [Int] = []
       for (field, value) in values.enumerated() {
-        let terms = LunrText.terms(value)
+        let terms = LunrText.terms(value, stems: &stems)
         documentLengths.append(terms.count)
         var counts: [(term: String, count: Int)] = []
         var position: [String: Int] = [:]

@@ -5,7 +5,18 @@
 enum LunrText {
   /// The terms lunr indexes for `text`, in order (empty terms included, as lunr keeps them).
   static func terms(_ text: String) -> [String] {
-    tokens(text).map(trimmed).filter { !stopWords.contains($0) }.map(stem)
+    var stems: [String: String] = [:]
+    return terms(text, stems: &stems)
+  }
+
+  /// ``terms(_:)`` with the stems already computed kept in `stems` (token to stem).
+  static func terms(_ text: String, stems: inout [String: String]) -> [String] {
+    tokens(text).map(trimmed).filter { !stopWords.contains($0) }.map { token in
+      if let known = stems[token] { return known }
+      let stemmed = stem(token)
+      stems[token] = stemmed
+      return stemmed
+    }
   }
 
   /// `lunr.tokenizer`: the lower-cased text split at runs of white space and `-`.

@@ -64,13 +64,19 @@ struct SearchIndex {
 
   /// The contents of `assets/search-index.js`: the documents, then their lunr index.
   var script: String {
+    var stems: [String: String] = [:]
+    return script(stems: &stems)
+  }
+
+  /// ``script``, with the stems known from earlier builds in `stems` (see ``LunrIndex``).
+  func script(stems: inout [String: String]) -> String {
     var out = "window.companionSearchDocuments = [\n"
     for (index, document) in documents.enumerated() {
       out += "{\"c\":\(SearchIndex.json(document.chapter)),\"s\":\(SearchIndex.json(document.section)),"
       out += "\"u\":\(SearchIndex.json(document.url)),\"t\":\(SearchIndex.json(document.text))}"
       out += index + 1 < documents.count ? ",\n" : "\n"
     }
-    out += "];\nwindow.companionSearchIndex = \(lunrIndex.json);\n"
+    out += "];\nwindow.companionSearchIndex = \(lunrIndex.json(stems: &stems));\n"
     return out
   }
 
@@ -80,13 +86,13 @@ struct SearchIndex {
     -> (start: String.Index, end: String.Index, id: String, titleStart: String.Index, titleEnd: String.Index)?
   {
     var search = html
-    while let open = search.range(of: "<h") {
+    while let open = search.utf8Range(of: "<h") {
       let level = search[open.upperBound...].first
       let after = search[open.upperBound...].dropFirst()
       guard level == "2" || level == "3", after.hasPrefix(" id=\""),
         let idEnd = after.dropFirst(5).firstIndex(of: "\""),
         let tagEnd = after[idEnd...].firstIndex(of: ">"),
-        let close = after[tagEnd...].range(of: "</h\(level!)>")
+        let close = after[tagEnd...].utf8Range(of: "</h\(level!)>")
       else {
         search = search[open.upperBound...]
         continue
@@ -103,9 +109,9 @@ struct SearchIndex {
   private static func removing(from html: String, open: String, close: String) -> String {
     var result = ""
     var rest = html[...]
-    while let start = rest.range(of: open) {
+    while let start = rest.utf8Range(of: open) {
       result += rest[..<start.lowerBound]
-      guard let end = rest[start.upperBound...].range(of: close) else {
+      guard let end = rest[start.upperBound...].utf8Range(of: close) else {
         rest = rest[rest.endIndex...]
         break
       }

@@ -39,7 +39,10 @@ public struct SiteWriter {
       search.add(chapterTitle: result.chapter.title, page: name, articleHTML: body)
     }
     pages.append(("index.html", IndexPage(results: results, siteTitle: siteTitle).html))
-    pages.append(("assets/search-index.js", search.script))
+    var stems = pageCache?.stems() ?? [:]
+    let known = stems.count
+    pages.append(("assets/search-index.js", search.script(stems: &stems)))
+    if stems.count != known { pageCache?.store(stems: stems) }
     return pages
   }
 
