@@ -69,7 +69,10 @@ extension CompanionCommand {
       abstract: "Run and check the chapters, then write the HTML site.",
       discussion: """
         Cached runs are reused when a chapter's code has not changed. The site is written \
-        atomically; failing cells are shown on their pages. Exits 1 if any chapter failed.
+        atomically; failing cells are shown on their pages. Exits 1 if any chapter failed. \
+        Given chapter files and an earlier site, it runs only those chapters and updates their \
+        pages and the index; the other chapters' pages come from their stored runs, or stay as \
+        the earlier build wrote them when none is stored.
         """)
 
     @OptionGroup var selection: ChapterSelection

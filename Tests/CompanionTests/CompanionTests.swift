@@ -365,6 +365,40 @@ import Testing
     }
   }
 
+  @Test func buildOfNamedChaptersUpdatesThemAndKeepsTheOtherPages() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md", "06-script-output.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let caches = ["COMPANION_CACHE_DIR": folder.appendingPathComponent("caches").path]
+    #expect(try CompanionRunner.run(["build"], in: folder, environment: caches).status == 0)
+    let site = folder.appendingPathComponent("site")
+    func page(_ name: String) throws -> String {
+      try String(contentsOf: site.appendingPathComponent(name), encoding: .utf8)
+    }
+    let other = try page("06-script-output.html")
+    let index = try page("index.html")
+
+    // The other chapter's stored run gives its page again, byte for byte.
+    let chapter = folder.appendingPathComponent("chapters/01-passing.md")
+    try (try String(contentsOf: chapter, encoding: .utf8) + "\nA sentence added later.\n").write(
+      to: chapter, atomically: true, encoding: .utf8)
+    let named = try CompanionRunner.run(
+      ["build", "chapters/01-passing.md"], in: folder, environment: caches)
+    #expect(named.status == 0, "\(named.all)")
+    #expect(named.stdout.contains("wrote site/ (2 chapters)"), "\(named.all)")
+    #expect(try page("01-passing.html").contains("A sentence added later."))
+    #expect(try page("06-script-output.html") == other)
+    #expect(try page("index.html") == index)
+
+    // With no stored run (another cache), the page is carried over as it was, and the index
+    // says so.
+    let fresh = ["COMPANION_CACHE_DIR": folder.appendingPathComponent("other-caches").path]
+    let kept = try CompanionRunner.run(["build", "chapters/01-passing.md"], in: folder, environment: fresh)
+    #expect(kept.status == 0, "\(kept.all)")
+    #expect(kept.stdout.contains("kept 1 page of the earlier build as they were"), "\(kept.all)")
+    #expect(try page("06-script-output.html") == other)
+    #expect(try page("index.html").contains("Not run in this build: the page is the one an earlier build wrote."))
+  }
+
   @Test func oneJobChecksChaptersInOrder() throws {
     let folder = try CompanionRunner.workspace(with: ["01-passing.md", "07-interleaved.md"])
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -115,6 +115,24 @@ final class ChapterPipeline: @unchecked Sendable {
         runKey: stored ? key : nil))
   }
 
+  /// `chapter` checked against its stored run, without running it; with no stored run, a
+  /// result marked `kept` (its page is carried over from the earlier site).
+  func storedResult(for chapter: Chapter) -> ChapterResult {
+    let key = ResultCache.key(for: chapter, environmentKey: environmentKey)
+    let links = ChapterLinks.including(siblingsOf: [chapter])
+    if !options.noCache, let run = recent[key] ?? cache.load(key: key) {
+      return ChapterResult(
+        chapter: chapter, run: run, check: ChapterCheck(chapter: chapter, run: run, links: links),
+        cached: true, seconds: 0, runKey: key)
+    }
+    let empty = ChapterRun(status: .completed, cells: [], published: [:], compileSeconds: 0, runSeconds: 0)
+    var check = ChapterCheck(chapter: chapter, run: empty)
+    check.diagnostics = []
+    var result = ChapterResult(chapter: chapter, run: empty, check: check, cached: false, seconds: 0)
+    result.kept = true
+    return result
+  }
+
   /// Whether `chapter` was loaded from a file that is not UTF-8 (see `ChapterLoading`).
   static func isUnreadable(_ chapter: Chapter) -> Bool {
     chapter.source.isEmpty && chapter.diagnostics.contains { $0.message.hasPrefix("not valid UTF-8") }

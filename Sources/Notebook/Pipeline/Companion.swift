@@ -37,6 +37,9 @@ public struct ChapterResult: Sendable {
   public var seconds: Double
   /// The key the run is stored under in the cache, when it is stored there.
   public var runKey: String? = nil
+  /// A chapter `build FILES...` did not name and has no stored run for: its page and program
+  /// are the earlier build's, carried over as they were (`run` is empty).
+  public var kept = false
 }
 
 /// The engine's entry points: find chapters, run them (or reuse cached runs), check, report.
@@ -76,8 +79,22 @@ public enum Companion {
       [URL(fileURLWithPath: options.chaptersDirectory)]
       + options.files.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
     try SiteDestination.check(options.outputDirectory, chapterFolders: sources)
-    let results = try process(options)
+    var results = try process(options)
+    let output = URL(fileURLWithPath: options.outputDirectory)
+    var earlierSite: URL? = nil
+    if !options.files.isEmpty,
+      FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path)
+    {
+      // `build FILES...` into an earlier site updates those pages and the index; the book's
+      // other chapters keep their pages (rendered again from their stored runs, which gives the
+      // same bytes, or carried over as they were when no run is stored).
+      results = try bookResults(around: results, options)
+      earlierSite = output
+      let kept = results.filter(\.kept).count
+      if kept > 0 { Console.out("kept \(kept) page\(kept == 1 ? "" : "s") of the earlier build as they were") }
+    }
     var writer = SiteWriter(results: results.map(OutputCut().shown))
+    writer.earlierSite = earlierSite
     if !options.noCache, let toolchain = try? Toolchain.locate() {
       writer.pageCache = PageCache(directory: toolchain.pageCacheDirectory)
     }
@@ -86,6 +103,27 @@ public enum Companion {
     Console.out(
       "wrote \(options.outputDirectory)/ (\(results.count) chapter\(results.count == 1 ? "" : "s"))")
     return results.allSatisfy { passes($0, options) }
+  }
+
+  /// `named` (the results of the chapters a build named) among the results of every chapter
+  /// of the chapters folder, in order: the others from their stored runs, never run, or kept.
+  static func bookResults(around named: [ChapterResult], _ options: CompanionOptions) throws
+    -> [ChapterResult]
+  {
+    func identity(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+    var book = options
+    book.files = []
+    let byPath = Dictionary(named.map { (identity($0.chapter.path), $0) }, uniquingKeysWith: { a, _ in a })
+    let others = try chapterFiles(book).filter { byPath[identity($0)] == nil }
+    guard !others.isEmpty else { return named }
+    let pipeline = try ChapterPipeline(options: options)
+    var stored: [String: ChapterResult] = [:]
+    for chapter in try loadChapters(others, jobs: options.jobs) {
+      stored[identity(chapter.path)] = pipeline.storedResult(for: chapter)
+    }
+    let order = (try chapterFiles(book)).map(identity)
+    let extra = named.filter { !order.contains(identity($0.chapter.path)) }
+    return order.compactMap { byPath[$0] ?? stored[$0] } + extra
   }
 
   /// Whether `result` passes: no errors, and no warnings either with `warningsAsErrors`.

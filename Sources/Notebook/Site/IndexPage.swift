@@ -26,12 +26,17 @@ public struct IndexPage {
         }
         out += "<a href=\"\(HTML.escape(ChapterPage.fileName(for: result.chapter)))\">"
         out += "\(HTML.escape(result.chapter.title))</a> "
-        out += badge(check)
-        out += "<p class=\"summary\">\(check.ranCount) cell\(check.ranCount == 1 ? "" : "s") run, "
-        out += "\(check.verifiedCount) of \(check.outputBlockCount) expected output"
-        out += "\(check.outputBlockCount == 1 ? "" : "s") verified"
-        if check.notRunCount > 0 { out += ", \(check.notRunCount) not run" }
-        out += "</p>"
+        if result.kept {
+          out += "<span class=\"badge unchecked\">kept</span>"
+          out += "<p class=\"summary\">Not run in this build: the page is the one an earlier build wrote.</p>"
+        } else {
+          out += badge(check)
+          out += "<p class=\"summary\">\(check.ranCount) cell\(check.ranCount == 1 ? "" : "s") run, "
+          out += "\(check.verifiedCount) of \(check.outputBlockCount) expected output"
+          out += "\(check.outputBlockCount == 1 ? "" : "s") verified"
+          if check.notRunCount > 0 { out += ", \(check.notRunCount) not run" }
+          out += "</p>"
+        }
         out += "</li>\n"
       }
       out += "</ol>\n"

@@ -10,7 +10,7 @@
 /// ```
 struct Sidebar {
   /// One chapter of the list.
-  struct Entry {
+  struct Entry: Sendable {
     var file: String
     var title: String
     var number: Int?

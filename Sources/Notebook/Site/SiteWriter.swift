@@ -10,6 +10,8 @@ public struct SiteWriter {
   public var siteTitle = "Deep Learning Companion"
   /// Where unchanged pages are taken from instead of being rendered again, if anywhere.
   public var pageCache: PageCache? = nil
+  /// The site this one replaces, whose pages of `kept` chapters are carried over as they were.
+  public var earlierSite: URL? = nil
 
   /// Creates a writer for the checked chapters.
   public init(results: [ChapterResult]) {
@@ -22,21 +24,39 @@ public struct SiteWriter {
     var pages: [(name: String, html: String)] = []
     var search = SearchIndex()
     let chapters = Sidebar.entries(results.map(\.chapter))
-    for (index, result) in results.enumerated() {
-      let previous = index > 0 ? results[index - 1].chapter : nil
-      let next = index + 1 < results.count ? results[index + 1].chapter : nil
-      var page = ChapterPage(
-        result: result,
-        previous: previous.map { (ChapterPage.fileName(for: $0), $0.title) },
-        next: next.map { (ChapterPage.fileName(for: $0), $0.title) },
-        siteTitle: siteTitle)
-      page.chapters = chapters
-      let body = pageCache?.body(of: page) ?? page.bodyHTML
+    // Pages are independent of each other: rendered side by side, then taken in order.
+    let rendered = LockedArray<(body: String, document: String)?>(repeating: nil, count: results.count)
+    let (results, siteTitle, pageCache, earlierSite) = (
+      self.results, self.siteTitle, self.pageCache, self.earlierSite
+    )
+    parallelWork(
+      count: results.count, width: ProcessInfo.processInfo.activeProcessorCount,
+      job: { index -> (body: String, document: String) in
+        let previous = index > 0 ? results[index - 1].chapter : nil
+        let next = index + 1 < results.count ? results[index + 1].chapter : nil
+        var page = ChapterPage(
+          result: results[index],
+          previous: previous.map { (ChapterPage.fileName(for: $0), $0.title) },
+          next: next.map { (ChapterPage.fileName(for: $0), $0.title) },
+          siteTitle: siteTitle)
+        page.chapters = chapters
+        if results[index].kept, let earlierSite,
+          let data = FileManager.default.contents(
+            atPath: earlierSite.appendingPathComponent(ChapterPage.fileName(for: results[index].chapter)).path)
+        {
+          let earlier = String(decoding: data, as: UTF8.self)
+          return (SiteWriter.article(of: earlier), earlier)
+        }
+        let body = pageCache?.body(of: page) ?? page.bodyHTML
+        return (body, page.document(body: body))
+      },
+      completion: { index, page in rendered.set(index, page) })
+    for (result, page) in zip(results, rendered.values) {
       let name = ChapterPage.fileName(for: result.chapter)
-      pages.append((name, page.document(body: body)))
+      pages.append((name, page!.document))
       pages.append(
         (ChapterDownload.fileName(for: result.chapter), ChapterDownload.source(for: result.chapter)))
-      search.add(chapterTitle: result.chapter.title, page: name, articleHTML: body)
+      search.add(chapterTitle: result.chapter.title, page: name, articleHTML: page!.body)
     }
     pages.append(("index.html", IndexPage(results: results, siteTitle: siteTitle).html))
     var stems = pageCache?.stems() ?? [:]
@@ -44,6 +64,15 @@ public struct SiteWriter {
     pages.append(("assets/search-index.js", search.script(stems: &stems)))
     if stems.count != known { pageCache?.store(stems: stems) }
     return pages
+  }
+
+  /// The article of a written page: what its `<main class="page">` holds.
+  static func article(of page: String) -> String {
+    let text = page[...]
+    guard let open = text.utf8Range(of: "<main class=\"page\">\n"),
+      let close = text[open.upperBound...].utf8Range(of: "</main>")
+    else { return "" }
+    return String(text[open.upperBound..<close.lowerBound])
   }
 
   /// Writes the site into `folder`, replacing it as a whole.
