@@ -345,6 +345,8 @@ import Testing
     #expect(page.components(separatedBy: "not reached: the chapter stopped earlier</span>").count == 2)
     #expect(page.contains("<div class=\"cell failed error\" id=\"cell-1\">"))
     #expect(page.contains("✗ ran out of time</span>"))
+    // What the cell printed before it was stopped is on the page.
+    #expect(page.contains("<pre class=\"output\">spinning</pre>"))
   }
 
   @Test func badTimeoutIsRejected() throws {
