@@ -59,7 +59,9 @@ final class ChapterPipeline: @unchecked Sendable {
     parallelWork(
       count: chapters.count, width: options.jobs,
       job: { index -> Result<ChapterResult, EngineError> in
-        self.result(for: chapters[index], key: keys[index], previous: previous[keys[index]], links: links)
+        LiveStatus.shared.begin(chapters[index].slug)
+        defer { LiveStatus.shared.end(chapters[index].slug) }
+        return self.result(for: chapters[index], key: keys[index], previous: previous[keys[index]], links: links)
       },
       completion: { index, result in
         switch result {

@@ -251,11 +251,86 @@ final class LockedArray<Element>: @unchecked Sendable {
 enum Console {
   /// Writes a line to stdout.
   static func out(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    LiveStatus.shared.printing { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
   }
 
   /// Writes a line to stderr.
   static func error(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    LiveStatus.shared.printing { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+  }
+}
+
+/// The line that says which chapters are running and for how long (`running 11-planar-flower
+/// 12 s`), redrawn every half second at the bottom of a terminal and erased before any other
+/// line is printed. Only on a terminal: piped or under CI (`CI` set, or `TERM=dumb`) the output
+/// is the plain progress lines alone.
+final class LiveStatus: @unchecked Sendable {
+  static let shared = LiveStatus(
+    enabled: isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["CI"] == nil
+      && ProcessInfo.processInfo.environment["TERM"] != "dumb")
+
+  let enabled: Bool
+  private let lock = NSLock()
+  private var running: [(name: String, start: Double)] = []
+  private var shown = false
+  private var ticking = false
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  /// `name` has started running.
+  func begin(_ name: String) {
+    guard enabled else { return }
+    lock.withLock {
+      running.append((name, Subprocess.now()))
+      if !ticking {
+        ticking = true
+        let thread = Thread { [self] in tick() }
+        thread.start()
+      }
+    }
+  }
+
+  /// `name` has finished.
+  func end(_ name: String) {
+    guard enabled else { return }
+    lock.withLock {
+      if let index = running.firstIndex(where: { $0.name == name }) { running.remove(at: index) }
+    }
+  }
+
+  /// Runs `write` (one line of output) with the status line erased first.
+  func printing(_ write: () -> Void) {
+    guard enabled else { return write() }
+    lock.withLock {
+      erase()
+      write()
+    }
+  }
+
+  /// The status text for chapters running since `start`, at time `now`.
+  static func text(_ running: [(name: String, start: Double)], now: Double) -> String {
+    "running " + running.map { "\($0.name) \(Int(now - $0.start)) s" }.joined(separator: ", ")
+  }
+
+  private func tick() {
+    while true {
+      Thread.sleep(forTimeInterval: 0.5)
+      lock.withLock {
+        erase()
+        if !running.isEmpty {
+          let line = String(LiveStatus.text(running, now: Subprocess.now()).prefix(100))
+          FileHandle.standardOutput.write(Data(line.utf8))
+          shown = true
+        }
+      }
+    }
+  }
+
+  /// Clears the status line if it is on the screen (call with the lock held).
+  private func erase() {
+    if shown {
+      FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8))
+      shown = false
+    }
   }
 }
