@@ -44,8 +44,12 @@ struct ChapterSelection: ParsableArguments {
     guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     for file in files where !file.hasSuffix(".md") {
+      let commands = ["build", "check", "serve", "benchmark"]
+      let nearest = commands.min { editDistance(file, $0) < editDistance(file, $1) }!
+      let suggestion = editDistance(file, nearest) <= 2 ? " Did you mean '\(nearest)'?" : ""
       throw ValidationError(
-        "'\(file)' is neither a command nor a chapter (commands: build, check, serve, benchmark; chapters are .md files)"
+        "'\(file)' is neither a command nor a chapter (commands: \(commands.joined(separator: ", ")); "
+          + "chapters are .md files).\(suggestion)"
       )
     }
   }
@@ -193,4 +197,18 @@ func runEngine(_ body: () throws -> Bool) throws -> Bool {
     FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
     throw ExitCode.failure
   }
+}
+
+/// The number of single-character insertions, deletions and substitutions that turn `a` into `b`.
+func editDistance(_ a: String, _ b: String) -> Int {
+  let (x, y) = (Array(a), Array(b))
+  var previous = Array(0...y.count)
+  for i in 1...max(x.count, 1) where !x.isEmpty {
+    var current = [i] + Array(repeating: 0, count: y.count)
+    for j in 1...max(y.count, 1) where !y.isEmpty {
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return x.isEmpty ? y.count : previous[y.count]
 }
