@@ -282,7 +282,7 @@ import Testing
     let typo = try CompanionRunner.run(["biuld"], in: folder)
     #expect(typo.status != 0)
     #expect(typo.stderr.contains("Did you mean 'build'?"), "\(typo.all)")
-    let option = try CompanionRunner.run(["build", "--chapterz", "chapters"], in: folder)
+    let option = try CompanionRunner.run(["build", "--chapterz"], in: folder)
     #expect(option.stderr.contains("Did you mean '--chapters'?"), "\(option.all)")
     let negative = try CompanionRunner.run(["check", "--timeout", "-1"], in: folder)
     #expect(negative.status != 0)
