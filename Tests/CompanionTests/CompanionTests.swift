@@ -299,7 +299,7 @@ import Testing
     let last = outcome.stdout.split(separator: "\n").last.map(String.init) ?? ""
     #expect(
       last.hasPrefix(
-        "2 chapters, 3 output blocks: 2 verified, 1 differ, 0 not run or failed; 1 chapter failing"),
+        "2 chapters, 3 cells (3 run), 3 output blocks: 2 verified, 1 differ, 0 not run or failed; 1 chapter failing"),
       "\(outcome.all)")
   }
 

@@ -182,9 +182,9 @@ public enum Companion {
     return try loaded.values.map { try $0!.get() }
   }
 
-  /// `14 chapters, 143 output blocks: 141 verified, 2 differ, 0 not run or failed; 1 chapter
-  /// failing (12.3 s)`: every block counted, including those a trap, a timeout or a compile
-  /// error kept from running.
+  /// `14 chapters, 230 cells (228 run), 143 output blocks: 141 verified, 2 differ, 0 not run or
+  /// failed; 1 chapter failing (12.3 s)`: every block counted, including those a trap, a timeout
+  /// or a compile error kept from running.
   static func summaryLine(_ results: [ChapterResult], seconds: Double) -> String {
     func total(_ count: (ChapterCheck) -> Int) -> Int { results.map { count($0.check) }.reduce(0, +) }
     let blocks = total(\.outputBlockCount)
@@ -192,7 +192,10 @@ public enum Companion {
     let differ = total { $0.checkedCount - $0.verifiedCount }
     let notVerified = total(\.notRunCount)
     let failing = results.filter { !$0.check.passed }.count
-    return "\(results.count) chapter\(results.count == 1 ? "" : "s"), \(blocks) output blocks: "
+    let cells = results.map(\.chapter.cells.count).reduce(0, +)
+    let ran = total(\.ranCount)
+    return "\(results.count) chapter\(results.count == 1 ? "" : "s"), \(cells) cells (\(ran) run), "
+      + "\(blocks) output blocks: "
       + "\(verified) verified, \(differ) differ, \(notVerified) not run or failed; "
       + "\(failing) chapter\(failing == 1 ? "" : "s") failing"
       + String(format: " (%.1f s)", seconds)
