@@ -40,7 +40,8 @@ import Testing
     let outcome = try CompanionRunner.run(["check"], in: folder)
     #expect(outcome.status == 1)
     #expect(
-      outcome.stderr.contains("chapters/03-compile-error.md:7:19: error: cannot convert value of type 'String'"))
+      outcome.stderr.contains(
+        "chapters/03-compile-error.md:7:19: error: cannot convert value of type 'String'"))
   }
 
   @Test func expectedTrapIsTheCellsCheckedOutput() throws {
@@ -299,7 +300,8 @@ import Testing
     let last = outcome.stdout.split(separator: "\n").last.map(String.init) ?? ""
     #expect(
       last.hasPrefix(
-        "2 chapters, 3 cells (3 run), 3 output blocks: 2 verified, 1 differ, 0 not run or failed; 1 chapter failing"),
+        "2 chapters, 3 cells (3 run), 3 output blocks: 2 verified, 1 differ, 0 not run or failed; 1 chapter failing"
+      ),
       "\(outcome.all)")
   }
 
@@ -404,7 +406,8 @@ import Testing
     #expect(kept.status == 0, "\(kept.all)")
     #expect(kept.stdout.contains("kept 1 page of the earlier build as they were"), "\(kept.all)")
     #expect(try page("06-script-output.html") == other)
-    #expect(try page("index.html").contains("Not run in this build: the page is the one an earlier build wrote."))
+    #expect(
+      try page("index.html").contains("Not run in this build: the page is the one an earlier build wrote."))
   }
 
   @Test func oneJobChecksChaptersInOrder() throws {

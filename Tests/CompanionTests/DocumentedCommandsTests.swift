@@ -91,7 +91,12 @@ import Testing
     if paths.isEmpty {
       let book = CompanionRunner.packageRoot.appendingPathComponent("chapters")
       let sizes = try files.contentsOfDirectory(atPath: book.path).filter { $0.hasSuffix(".md") }
-        .map { ($0, (try? files.attributesOfItem(atPath: book.appendingPathComponent($0).path)[.size] as? Int) ?? 0) }
+        .map {
+          (
+            $0,
+            (try? files.attributesOfItem(atPath: book.appendingPathComponent($0).path)[.size] as? Int) ?? 0
+          )
+        }
       if let shortest = sizes.min(by: { $0.1 < $1.1 }) { paths = ["chapters/" + shortest.0] }
     }
     for path in paths {

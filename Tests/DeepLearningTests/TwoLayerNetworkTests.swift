@@ -135,9 +135,10 @@ func fusedFitIsTheStepByStepLoop(activation: Activation, hiddenUnits: Int) {
   let referenceCosts = reference.fitStepByStep(
     X: X, Y: Y, iterations: 300, learningRate: 1.2, printCost: false)
   #expect(firstDifference(fusedCosts, referenceCosts) == nil)
-  for (a, b) in [(fused.W1, reference.W1), (fused.b1, reference.b1), (fused.W2, reference.W2),
-    (fused.b2, reference.b2)]
-  {
+  for (a, b) in [
+    (fused.W1, reference.W1), (fused.b1, reference.b1), (fused.W2, reference.W2),
+    (fused.b2, reference.b2),
+  ] {
     #expect(firstDifference(a.scalars, b.scalars) == nil)
   }
 }

@@ -34,7 +34,8 @@ func cellsThatStandAlone(code: String) {
 }
 
 @Test func openStringsAndCommentsAreReported() {
-  #expect(CellSyntax.problem(in: "let s = \"abc\nprint(s)")?.message == "string literal is not closed in this cell")
+  #expect(
+    CellSyntax.problem(in: "let s = \"abc\nprint(s)")?.message == "string literal is not closed in this cell")
   #expect(CellSyntax.problem(in: "x\n/* open")?.line == 2)
   #expect(CellSyntax.problem(in: "let m = \"\"\"\nabc\n")?.line == 1)
   #expect(CellSyntax.problem(in: "let t = \"\\(f(1)\"")?.message != nil)
@@ -55,6 +56,10 @@ func cellsThatStandAlone(code: String) {
     """
   let chapter = Chapter(path: "chapters/x.md", source: source)
   let messages = chapter.diagnostics.map(\.description)
-  #expect(messages.contains("chapters/x.md:4: error: the cell does not parse on its own: '{' is not closed in this cell"))
-  #expect(messages.contains("chapters/x.md:9: error: the cell does not parse on its own: '}' closes nothing opened in this cell"))
+  #expect(
+    messages.contains(
+      "chapters/x.md:4: error: the cell does not parse on its own: '{' is not closed in this cell"))
+  #expect(
+    messages.contains(
+      "chapters/x.md:9: error: the cell does not parse on its own: '}' closes nothing opened in this cell"))
 }

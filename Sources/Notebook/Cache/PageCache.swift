@@ -71,7 +71,8 @@ public struct PageCache: Sendable {
   /// Removes the least recently used pages beyond `limit`.
   public func trim() {
     let manager = FileManager.default
-    guard let names = try? manager.contentsOfDirectory(atPath: directory.path).filter({ $0.hasSuffix(".html") }),
+    guard
+      let names = try? manager.contentsOfDirectory(atPath: directory.path).filter({ $0.hasSuffix(".html") }),
       names.count > limit
     else { return }
     let dated = names.map { name -> (String, Date) in

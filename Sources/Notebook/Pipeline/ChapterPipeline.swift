@@ -61,7 +61,8 @@ final class ChapterPipeline: @unchecked Sendable {
       job: { index -> Result<ChapterResult, EngineError> in
         LiveStatus.shared.begin(chapters[index].slug)
         defer { LiveStatus.shared.end(chapters[index].slug) }
-        return self.result(for: chapters[index], key: keys[index], previous: previous[keys[index]], links: links)
+        return self.result(
+          for: chapters[index], key: keys[index], previous: previous[keys[index]], links: links)
       },
       completion: { index, result in
         switch result {
@@ -80,10 +81,9 @@ final class ChapterPipeline: @unchecked Sendable {
   }
 
   /// One chapter: its run from the last pass, the cache or a fresh compile and run; then checked.
-  private func result(for chapter: Chapter, key: String, previous: ChapterRun?, links: ChapterLinks)
-    -> Result<
-    ChapterResult, EngineError
-  > {
+  private func result(
+    for chapter: Chapter, key: String, previous: ChapterRun?, links: ChapterLinks
+  ) -> Result<ChapterResult, EngineError> {
     let start = Subprocess.now()
     var cached = false
     // Whether the cache holds `run` under `key`, so the chapter's slot may name it.

@@ -91,7 +91,9 @@ public enum Companion {
       results = try bookResults(around: results, options)
       earlierSite = output
       let kept = results.filter(\.kept).count
-      if kept > 0 { Console.out("kept \(kept) page\(kept == 1 ? "" : "s") of the earlier build as they were") }
+      if kept > 0 {
+        Console.out("kept \(kept) page\(kept == 1 ? "" : "s") of the earlier build as they were")
+      }
     }
     var writer = SiteWriter(results: results.map(OutputCut().shown))
     writer.earlierSite = earlierSite

@@ -42,7 +42,8 @@ public struct SiteWriter {
         page.chapters = chapters
         if results[index].kept, let earlierSite,
           let data = FileManager.default.contents(
-            atPath: earlierSite.appendingPathComponent(ChapterPage.fileName(for: results[index].chapter)).path)
+            atPath: earlierSite.appendingPathComponent(ChapterPage.fileName(for: results[index].chapter)).path
+          )
         {
           let earlier = String(decoding: data, as: UTF8.self)
           return (SiteWriter.article(of: earlier), earlier)
