@@ -119,9 +119,8 @@ final class ChapterPipeline: @unchecked Sendable {
 
   /// `chapter` checked against its stored run, without running it; with no stored run, a
   /// result marked `kept` (its page is carried over from the earlier site).
-  func storedResult(for chapter: Chapter) -> ChapterResult {
+  func storedResult(for chapter: Chapter, links: ChapterLinks) -> ChapterResult {
     let key = ResultCache.key(for: chapter, environmentKey: environmentKey)
-    let links = ChapterLinks.including(siblingsOf: [chapter])
     if !options.noCache, let run = recent[key] ?? cache.load(key: key) {
       return ChapterResult(
         chapter: chapter, run: run, check: ChapterCheck(chapter: chapter, run: run, links: links),

@@ -116,14 +116,16 @@ public enum Companion {
     var book = options
     book.files = []
     let byPath = Dictionary(named.map { (identity($0.chapter.path), $0) }, uniquingKeysWith: { a, _ in a })
-    let others = try chapterFiles(book).filter { byPath[identity($0)] == nil }
+    let files = try chapterFiles(book)
+    let others = try loadChapters(files.filter { byPath[identity($0)] == nil }, jobs: options.jobs)
     guard !others.isEmpty else { return named }
     let pipeline = try ChapterPipeline(options: options)
+    let links = ChapterLinks.including(siblingsOf: others)
     var stored: [String: ChapterResult] = [:]
-    for chapter in try loadChapters(others, jobs: options.jobs) {
-      stored[identity(chapter.path)] = pipeline.storedResult(for: chapter)
+    for chapter in others {
+      stored[identity(chapter.path)] = pipeline.storedResult(for: chapter, links: links)
     }
-    let order = (try chapterFiles(book)).map(identity)
+    let order = files.map(identity)
     let extra = named.filter { !order.contains(identity($0.chapter.path)) }
     return order.compactMap { byPath[$0] ?? stored[$0] } + extra
   }
