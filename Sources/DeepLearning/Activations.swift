@@ -58,12 +58,21 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
 
   /// `g(z)`, elementwise.
   public func apply(_ z: Tensor) -> Tensor {
+    var a = z
+    a.scalars.withUnsafeMutableBufferPointer { apply(inPlace: $0) }
+    return a
+  }
+
+  /// Replaces every value `z` of `values` by `g(z)` (the tensor functions' operations).
+  func apply(inPlace values: UnsafeMutableBufferPointer<Double>) {
+    let tables = MathTablePointers.shared
     switch self {
-    case .sigmoid: DeepLearning.sigmoid(z)
-    case .tanh: z.elementwiseTanh()
-    case .relu: DeepLearning.relu(z)
-    case .leakyRelu(let slope): DeepLearning.leakyRelu(z, slope: slope)
-    case .linear: z
+    case .sigmoid: applyElementwise(SigmoidKernel.self, UnsafeBufferPointer(values), values, tables)
+    case .tanh: applyElementwise(TanhKernel.self, UnsafeBufferPointer(values), values, tables)
+    case .relu: for j in values.indices { values[j] = values[j] > 0 ? values[j] : 0 }
+    case .leakyRelu(let slope):
+      for j in values.indices { values[j] = values[j] > 0 ? values[j] : slope * values[j] }
+    case .linear: break
     }
   }
 
@@ -117,12 +126,21 @@ extension Activation {
   /// Multiplies `d` elementwise by `g'(z)` computed from the activation `a = g(z)`, in place:
   /// the notebook's `np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))` for tanh.
   func multiplyByDerivative(_ d: inout Tensor, output a: Tensor) {
+    guard d.shape == a.shape else {
+      fatalError("activation backward: shapes \(d.shape) and \(a.shape) differ")
+    }
+    a.scalars.withUnsafeBufferPointer { a in
+      d.scalars.withUnsafeMutableBufferPointer { multiplyByDerivative($0, output: a) }
+    }
+  }
+
+  /// ``multiplyByDerivative(_:output:)`` over buffers of the same length.
+  func multiplyByDerivative(_ d: UnsafeMutableBufferPointer<Double>, output a: UnsafeBufferPointer<Double>) {
     switch self {
-    case .sigmoid: ModelKernels.formZip(&d, a, "activation backward") { $0 * ($1 * (1 - $1)) }
-    case .tanh: ModelKernels.formZip(&d, a, "activation backward") { $0 * (1 - $1 * $1) }
-    case .relu: ModelKernels.formZip(&d, a, "activation backward") { $1 > 0 ? $0 : 0 }
-    case .leakyRelu(let slope):
-      ModelKernels.formZip(&d, a, "activation backward") { $1 > 0 ? $0 : $0 * slope }
+    case .sigmoid: for j in d.indices { d[j] = d[j] * (a[j] * (1 - a[j])) }
+    case .tanh: for j in d.indices { d[j] = d[j] * (1 - a[j] * a[j]) }
+    case .relu: for j in d.indices { d[j] = a[j] > 0 ? d[j] : 0 }
+    case .leakyRelu(let slope): for j in d.indices { d[j] = a[j] > 0 ? d[j] : d[j] * slope }
     case .linear: break
     }
   }

@@ -17,7 +17,7 @@ extension TwoLayerNetwork {
     guard X.rank == 2, X.shape[0] == W1.shape[1], Y.shape == [1, X.shape[1]] else {
       fatalError("fit: X has shape \(X.shape), Y \(Y.shape), but W1 has shape \(W1.shape)")
     }
-    var loop = FusedTwoLayerLoop(network: self, examples: X.shape[1])
+    let loop = FusedTwoLayerLoop(network: self, examples: X.shape[1])
     var costs: [Double] = []
     costs.reserveCapacity(iterations)
     X.scalars.withUnsafeBufferPointer { x in
@@ -36,12 +36,13 @@ extension TwoLayerNetwork {
   }
 }
 
-/// The parameters of a one-output ``TwoLayerNetwork`` and the scratch buffers of its iterations.
+/// The parameters of a one-output ``TwoLayerNetwork`` and the scratch buffers of its iterations,
+/// allocated once for the whole loop.
 ///
-/// Hidden units are handled four at a time: the hidden rows are padded to a multiple of four
-/// with rows whose weights, biases and activations stay zero, so they add nothing to any real
-/// value (a padded unit's weight is +0 and its activation +0, and `s + (+0 * +0)` is `s`).
-struct FusedTwoLayerLoop {
+/// Hidden units are handled four at a time in the weight gradients: the hidden rows of `a1` and
+/// `dz1` are padded to a multiple of four with rows that stay zero, and the sums of those lanes
+/// are dropped.
+final class FusedTwoLayerLoop {
   typealias Lanes = SIMD4<Double>
 
   let inputs: Int
@@ -49,19 +50,22 @@ struct FusedTwoLayerLoop {
   let paddedHidden: Int
   let examples: Int
   let activation: Activation
-  /// W1 by columns: `w1[q * paddedHidden + i]` = W1[i][q].
-  var w1: [Double]
-  var b1: [Double]
-  var w2: [Double]
+  /// W1 by columns: `w1[q * hidden + i]` = W1[i][q].
+  let w1: UnsafeMutableBufferPointer<Double>
+  let b1: UnsafeMutableBufferPointer<Double>
+  let w2: UnsafeMutableBufferPointer<Double>
   var b2: Double
   /// Z1 and then, in place, A1: `paddedHidden × examples`, row-major.
-  var a1: [Double]
+  let a1: UnsafeMutableBufferPointer<Double>
   /// dZ1, same layout as `a1`.
-  var dz1: [Double]
+  let dz1: UnsafeMutableBufferPointer<Double>
   /// Z2, then A2, then (in place) dZ2.
-  var output: [Double]
+  let output: UnsafeMutableBufferPointer<Double>
   /// The cross-entropy terms of the examples.
-  var terms: [Double]
+  let terms: UnsafeMutableBufferPointer<Double>
+  /// The unscaled sums of dW2 (`paddedHidden`) and dW1 (`paddedHidden × inputs`, row-major).
+  let dw2: UnsafeMutableBufferPointer<Double>
+  let dw1: UnsafeMutableBufferPointer<Double>
 
   init(network: TwoLayerNetwork, examples: Int) {
     inputs = network.W1.shape[1]
@@ -69,23 +73,36 @@ struct FusedTwoLayerLoop {
     paddedHidden = (hidden + 3) / 4 * 4
     self.examples = examples
     activation = network.hiddenActivation
-    w1 = [Double](repeating: 0, count: inputs * paddedHidden)
-    for i in 0..<hidden {
-      for q in 0..<inputs { w1[q * paddedHidden + i] = network.W1.scalars[i * inputs + q] }
+    func zeros(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
+      let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+      buffer.initialize(repeating: 0)
+      return buffer
     }
-    b1 = network.b1.scalars + [Double](repeating: 0, count: paddedHidden - hidden)
-    w2 = network.W2.scalars + [Double](repeating: 0, count: paddedHidden - hidden)
+    w1 = zeros(inputs * hidden)
+    for i in 0..<hidden {
+      for q in 0..<inputs { w1[q * hidden + i] = network.W1.scalars[i * inputs + q] }
+    }
+    b1 = zeros(hidden)
+    _ = b1.update(fromContentsOf: network.b1.scalars)
+    w2 = zeros(hidden)
+    _ = w2.update(fromContentsOf: network.W2.scalars)
     b2 = network.b2.scalars[0]
-    a1 = [Double](repeating: 0, count: paddedHidden * examples)
-    dz1 = a1
-    output = [Double](repeating: 0, count: examples)
-    terms = output
+    a1 = zeros(paddedHidden * examples)
+    dz1 = zeros(paddedHidden * examples)
+    output = zeros(examples)
+    terms = zeros(examples)
+    dw2 = zeros(paddedHidden)
+    dw1 = zeros(paddedHidden * inputs)
+  }
+
+  deinit {
+    for buffer in [w1, b1, w2, a1, dz1, output, terms, dw2, dw1] { buffer.deallocate() }
   }
 
   /// The parameters back into the network's tensors.
   func write(into network: inout TwoLayerNetwork) {
     for i in 0..<hidden {
-      for q in 0..<inputs { network.W1.scalars[i * inputs + q] = w1[q * paddedHidden + i] }
+      for q in 0..<inputs { network.W1.scalars[i * inputs + q] = w1[q * hidden + i] }
       network.b1.scalars[i] = b1[i]
       network.W2.scalars[i] = w2[i]
     }
@@ -93,188 +110,119 @@ struct FusedTwoLayerLoop {
   }
 
   /// One iteration: forward pass, cost, backward pass, update. Returns the cost.
-  mutating func step(
-    _ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>, learningRate: Double
-  ) -> Double {
+  func step(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>, learningRate rate: Double)
+    -> Double
+  {
     let m = examples
     let scale = 1 / Double(m)
     let tables = MathTablePointers.shared
-    let (inputs, hidden, padded) = (self.inputs, self.hidden, self.paddedHidden)
-    let activation = self.activation
-    let rate = learningRate
-    var b2 = self.b2
-    var dw1 = [Double](repeating: 0, count: 0)
-    var dw2 = dw1
-    var db1 = dw1
-    var db2 = 0.0
-    var cost = 0.0
-    w1.withUnsafeMutableBufferPointer { w1 in
-      b1.withUnsafeMutableBufferPointer { b1 in
-        w2.withUnsafeMutableBufferPointer { w2 in
-          a1.withUnsafeMutableBufferPointer { a1 in
-            dz1.withUnsafeMutableBufferPointer { dz1 in
-              output.withUnsafeMutableBufferPointer { out in
-                terms.withUnsafeMutableBufferPointer { terms in
-                  // Z1 = W1 X + b1, then A1 = g(Z1) in place.
-                  Self.hiddenPreactivations(w1, b1, x, a1, inputs: inputs, hidden: hidden, m: m)
-                  Self.activate(activation, a1, count: hidden * m, tables)
-                  // Z2 = W2 A1 + b2, A2 = sigmoid(Z2), the cost.
-                  Self.outputPreactivations(w2, a1, b2, out, hidden: hidden, m: m)
-                  applyElementwise(SigmoidKernel.self, UnsafeBufferPointer(out), out, tables)
-                  crossEntropyTerms(UnsafeBufferPointer(out), y, terms, tables)
-                  cost = -pairwiseSum(terms.baseAddress!, m) / Double(m)
-                  // dZ2 = A2 - Y (in place), db2; dZ1 = W2.T dZ2 * g'(Z1) from A1.
-                  for j in 0..<m { out[j] = out[j] - y[j] }
-                  db2 = pairwiseSum(out.baseAddress!, m) * scale
-                  Self.hiddenDeltas(activation, w2, out, a1, dz1, hidden: hidden, m: m)
-                  // dW2 = dZ2 A1.T, dW1 = dZ1 X.T (each element summed in example order).
-                  (dw2, dw1) = Self.weightGradients(
-                    out, a1, dz1, x, inputs: inputs, padded: padded, m: m)
-                  db1 = (0..<hidden).map { pairwiseSum(dz1.baseAddress! + $0 * m, m) * scale }
-                }
-              }
-            }
-          }
-          for i in 0..<hidden { w2[i] = w2[i] - rate * (dw2[i] * scale) }
-        }
-        for i in 0..<hidden { b1[i] = b1[i] - rate * db1[i] }
-      }
-      for q in 0..<inputs {
-        for i in 0..<hidden {
-          w1[q * padded + i] = w1[q * padded + i] - rate * (dw1[i * inputs + q] * scale)
-        }
-      }
+    // Z1 = W1 X + b1, then A1 = g(Z1) in place.
+    hiddenPreactivations(x)
+    activation.apply(inPlace: UnsafeMutableBufferPointer(rebasing: a1[0..<(hidden * m)]))
+    // Z2 = W2 A1 + b2, A2 = sigmoid(Z2), the cost.
+    outputPreactivations()
+    applyElementwise(SigmoidKernel.self, UnsafeBufferPointer(output), output, tables)
+    crossEntropyTerms(UnsafeBufferPointer(output), y, terms, tables)
+    let cost = -pairwiseSum(terms.baseAddress!, m) / Double(m)
+    // dZ2 = A2 - Y (in place), db2; dZ1 = W2.T dZ2 * g'(Z1) from A1.
+    for j in 0..<m { output[j] = output[j] - y[j] }
+    let db2 = pairwiseSum(output.baseAddress!, m) * scale
+    hiddenDeltas()
+    // dW2 = dZ2 A1.T, dW1 = dZ1 X.T (each element summed in example order), then the update.
+    weightGradients(x)
+    for i in 0..<hidden {
+      let db1 = pairwiseSum(dz1.baseAddress! + i * m, m) * scale
+      w2[i] = w2[i] - rate * (dw2[i] * scale)
+      b1[i] = b1[i] - rate * db1
+      for q in 0..<inputs { w1[q * hidden + i] = w1[q * hidden + i] - rate * (dw1[i * inputs + q] * scale) }
     }
     b2 = b2 - rate * db2
-    self.b2 = b2
     return cost
   }
 
-  /// `z[i][j] = ((0 + W1[i][0] x[0][j]) + W1[i][1] x[1][j] + ...) + b1[i]`, four examples at a time.
-  @inline(__always)
-  static func hiddenPreactivations(
-    _ w1: UnsafeMutableBufferPointer<Double>, _ b1: UnsafeMutableBufferPointer<Double>,
-    _ x: UnsafeBufferPointer<Double>, _ z: UnsafeMutableBufferPointer<Double>,
-    inputs: Int, hidden: Int, m: Int
-  ) {
-    let padded = b1.count
+  /// `z[i][j] = ((0 + W1[i][0] x[0][j]) + W1[i][1] x[1][j] + ...) + b1[i]` into `a1`, four
+  /// examples at a time.
+  private func hiddenPreactivations(_ x: UnsafeBufferPointer<Double>) {
+    let m = examples
     let xs = x.baseAddress!
     for i in 0..<hidden {
-      let row = z.baseAddress! + i * m
+      let row = a1.baseAddress! + i * m
       let bias = b1[i]
       var j = 0
       while j + 4 <= m {
         var s = Lanes()
-        for q in 0..<inputs {
-          s = s + Lanes(repeating: w1[q * padded + i]) * load(xs + q * m + j)
-        }
-        store(s + Lanes(repeating: bias), row + j)
+        for q in 0..<inputs { s = s + Lanes(repeating: w1[q * hidden + i]) * Self.load(xs + q * m + j) }
+        Self.store(s + Lanes(repeating: bias), row + j)
         j += 4
       }
       while j < m {
         var s = 0.0
-        for q in 0..<inputs { s = s + w1[q * padded + i] * xs[q * m + j] }
+        for q in 0..<inputs { s = s + w1[q * hidden + i] * xs[q * m + j] }
         row[j] = s + bias
         j += 1
       }
     }
   }
 
-  /// The hidden activation over the first `count` elements, in place, as ``Activation/apply(_:)``.
-  @inline(__always)
-  static func activate(
-    _ activation: Activation, _ a: UnsafeMutableBufferPointer<Double>, count: Int,
-    _ tables: MathTablePointers
-  ) {
-    let values = UnsafeMutableBufferPointer(rebasing: a[0..<count])
-    switch activation {
-    case .tanh: applyElementwise(TanhKernel.self, UnsafeBufferPointer(values), values, tables)
-    case .sigmoid: applyElementwise(SigmoidKernel.self, UnsafeBufferPointer(values), values, tables)
-    case .relu: for j in values.indices { values[j] = values[j] > 0 ? values[j] : 0 }
-    case .leakyRelu(let slope):
-      for j in values.indices { values[j] = values[j] > 0 ? values[j] : slope * values[j] }
-    case .linear: break
-    }
-  }
-
-  /// `z2[j] = ((0 + W2[0] a1[0][j]) + W2[1] a1[1][j] + ...) + b2`, four examples at a time.
-  @inline(__always)
-  static func outputPreactivations(
-    _ w2: UnsafeMutableBufferPointer<Double>, _ a1: UnsafeMutableBufferPointer<Double>,
-    _ b2: Double, _ out: UnsafeMutableBufferPointer<Double>, hidden: Int, m: Int
-  ) {
-    let a = a1.baseAddress!
+  /// `z2[j] = ((0 + W2[0] a1[0][j]) + W2[1] a1[1][j] + ...) + b2` into `output`, four examples
+  /// at a time.
+  private func outputPreactivations() {
+    let m = examples
+    let a = UnsafePointer(a1.baseAddress!)
     var j = 0
     while j + 4 <= m {
       var s = Lanes()
-      for i in 0..<hidden { s = s + Lanes(repeating: w2[i]) * load(a + i * m + j) }
-      store(s + Lanes(repeating: b2), out.baseAddress! + j)
+      for i in 0..<hidden { s = s + Lanes(repeating: w2[i]) * Self.load(a + i * m + j) }
+      Self.store(s + Lanes(repeating: b2), output.baseAddress! + j)
       j += 4
     }
     while j < m {
       var s = 0.0
       for i in 0..<hidden { s = s + w2[i] * a[i * m + j] }
-      out[j] = s + b2
+      output[j] = s + b2
       j += 1
     }
   }
 
-  /// `dz1[i][j] = (0 + W2[i] dZ2[j]) * g'` with g' from the activation `a1`, as
+  /// `dz1[i][j] = (0 + W2[i] dZ2[j])`, then times g' from the activation `a1` as
   /// ``Activation/multiplyByDerivative(_:output:)`` forms it.
-  @inline(__always)
-  static func hiddenDeltas(
-    _ activation: Activation, _ w2: UnsafeMutableBufferPointer<Double>,
-    _ dz2: UnsafeMutableBufferPointer<Double>, _ a1: UnsafeMutableBufferPointer<Double>,
-    _ dz1: UnsafeMutableBufferPointer<Double>, hidden: Int, m: Int
-  ) {
+  private func hiddenDeltas() {
+    let m = examples
     for i in 0..<hidden {
       let w = w2[i]
-      let a = a1.baseAddress! + i * m
-      let d = dz1.baseAddress! + i * m
-      switch activation {
-      case .tanh: for j in 0..<m { d[j] = (0 + w * dz2[j]) * (1 - a[j] * a[j]) }
-      case .sigmoid: for j in 0..<m { d[j] = (0 + w * dz2[j]) * (a[j] * (1 - a[j])) }
-      case .relu: for j in 0..<m { d[j] = a[j] > 0 ? 0 + w * dz2[j] : 0 }
-      case .leakyRelu(let slope):
-        for j in 0..<m { d[j] = a[j] > 0 ? 0 + w * dz2[j] : (0 + w * dz2[j]) * slope }
-      case .linear: for j in 0..<m { d[j] = 0 + w * dz2[j] }
-      }
+      let d = UnsafeMutableBufferPointer(rebasing: dz1[(i * m)..<((i + 1) * m)])
+      for j in 0..<m { d[j] = 0 + w * output[j] }
+      activation.multiplyByDerivative(d, output: UnsafeBufferPointer(rebasing: a1[(i * m)..<((i + 1) * m)]))
     }
   }
 
   /// The unscaled `dW2[i] = sum_j dZ2[j] a1[i][j]` and `dW1[i][q] = sum_j dz1[i][j] x[q][j]`
-  /// (`dW1` row-major, `hidden × inputs`), each a chain of additions in the order of `j` from
-  /// +0. Four hidden units share a vector: a 4 × 4 block of rows is turned so that one load
-  /// gives the four units' values for one example.
-  @inline(__always)
-  static func weightGradients(
-    _ dz2: UnsafeMutableBufferPointer<Double>, _ a1: UnsafeMutableBufferPointer<Double>,
-    _ dz1: UnsafeMutableBufferPointer<Double>, _ x: UnsafeBufferPointer<Double>,
-    inputs: Int, padded: Int, m: Int
-  ) -> (dw2: [Double], dw1: [Double]) {
-    let hidden = padded
-    var dw2 = [Double](repeating: 0, count: padded)
-    var dw1 = [Double](repeating: 0, count: padded * inputs)
+  /// into `dw2` and `dw1`, each a chain of additions in the order of `j` from +0. Four hidden
+  /// units share a vector: a 4 × 4 block of rows is turned so that one load gives the four
+  /// units' values for one example.
+  private func weightGradients(_ x: UnsafeBufferPointer<Double>) {
+    let m = examples
     let xs = x.baseAddress!
-    let d2 = dz2.baseAddress!
-    var sums1 = [Lanes](repeating: Lanes(), count: inputs)
-    for group in stride(from: 0, to: hidden, by: 4) {
-      let a = a1.baseAddress! + group * m
-      let d = dz1.baseAddress! + group * m
-      var sum2 = Lanes()
-      for q in 0..<inputs { sums1[q] = Lanes() }
-      sums1.withUnsafeMutableBufferPointer { sums1 in
+    let d2 = UnsafePointer(output.baseAddress!)
+    withUnsafeTemporaryAllocation(of: Lanes.self, capacity: inputs) { sums1 in
+      for group in stride(from: 0, to: paddedHidden, by: 4) {
+        let a = UnsafePointer(a1.baseAddress! + group * m)
+        let d = UnsafePointer(dz1.baseAddress! + group * m)
+        var sum2 = Lanes()
+        sums1.initialize(repeating: Lanes())
         var j = 0
         while j + 4 <= m {
-          let aT = transposed(load(a + j), load(a + m + j), load(a + 2 * m + j), load(a + 3 * m + j))
-          let dT = transposed(load(d + j), load(d + m + j), load(d + 2 * m + j), load(d + 3 * m + j))
-          let e = load(d2 + j)
+          let aT = Self.transposed(
+            Self.load(a + j), Self.load(a + m + j), Self.load(a + 2 * m + j), Self.load(a + 3 * m + j))
+          let dT = Self.transposed(
+            Self.load(d + j), Self.load(d + m + j), Self.load(d + 2 * m + j), Self.load(d + 3 * m + j))
+          let e = Self.load(d2 + j)
           sum2 = sum2 + aT.0 * Lanes(repeating: e[0])
           sum2 = sum2 + aT.1 * Lanes(repeating: e[1])
           sum2 = sum2 + aT.2 * Lanes(repeating: e[2])
           sum2 = sum2 + aT.3 * Lanes(repeating: e[3])
           for q in 0..<inputs {
-            let v = load(xs + q * m + j)
+            let v = Self.load(xs + q * m + j)
             var s = sums1[q]
             s = s + dT.0 * Lanes(repeating: v[0])
             s = s + dT.1 * Lanes(repeating: v[1])
@@ -291,19 +239,16 @@ struct FusedTwoLayerLoop {
           for q in 0..<inputs { sums1[q] = sums1[q] + dj * Lanes(repeating: xs[q * m + j]) }
           j += 1
         }
-      }
-      for l in 0..<4 {
-        dw2[group + l] = sum2[l]
-        for q in 0..<inputs { dw1[(group + l) * inputs + q] = sums1[q][l] }
+        for l in 0..<4 {
+          dw2[group + l] = sum2[l]
+          for q in 0..<inputs { dw1[(group + l) * inputs + q] = sums1[q][l] }
+        }
       }
     }
-    return (dw2, dw1)
   }
 
   @inline(__always)
   static func load(_ p: UnsafePointer<Double>) -> Lanes { UnsafeRawPointer(p).loadUnaligned(as: Lanes.self) }
-  @inline(__always)
-  static func load(_ p: UnsafeMutablePointer<Double>) -> Lanes { load(UnsafePointer(p)) }
   @inline(__always)
   static func store(_ v: Lanes, _ p: UnsafeMutablePointer<Double>) {
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: Lanes.self)
