@@ -91,7 +91,7 @@ final class ChapterPipeline: @unchecked Sendable {
     let run: ChapterRun
     if ChapterPipeline.isUnreadable(chapter) {
       // Not valid UTF-8: nothing of it is run (its only diagnostic says why).
-      run = ChapterRun(status: .completed, cells: [], published: [:], compileSeconds: 0, runSeconds: 0)
+      run = ChapterPipeline.noRun
     } else if !options.noCache, let earlier = previous ?? cache.load(key: key) {
       run = earlier
       cached = true
@@ -126,13 +126,16 @@ final class ChapterPipeline: @unchecked Sendable {
         chapter: chapter, run: run, check: ChapterCheck(chapter: chapter, run: run, links: links),
         cached: true, seconds: 0, runKey: key)
     }
-    let empty = ChapterRun(status: .completed, cells: [], published: [:], compileSeconds: 0, runSeconds: 0)
+    let empty = ChapterPipeline.noRun
     var check = ChapterCheck(chapter: chapter, run: empty)
     check.diagnostics = []
     var result = ChapterResult(chapter: chapter, run: empty, check: check, cached: false, seconds: 0)
     result.kept = true
     return result
   }
+
+  /// The run of a chapter none of whose cells ran.
+  static let noRun = ChapterRun(status: .completed, cells: [], published: [:], compileSeconds: 0, runSeconds: 0)
 
   /// Whether `chapter` was loaded from a file that is not UTF-8 (see `ChapterLoading`).
   static func isUnreadable(_ chapter: Chapter) -> Bool {
