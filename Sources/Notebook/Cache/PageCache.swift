@@ -3,8 +3,9 @@ import Foundation
 /// The rendered articles of chapter pages (the page without its header, sidebar and pager),
 /// stored under a hash of everything an article is made from: the running engine (its
 /// executable's size and modification time stand for the renderer's code), the chapter's path
-/// and source, the key of the stored run it shows, and its diagnostics (which include its links'
-/// to other chapters). A build with nothing changed renders no article; a prose edit renders one.
+/// and source, the key of the stored run it shows, and its diagnostics (those of its links to
+/// other chapters included). A build with nothing changed renders no article; a prose edit
+/// renders one.
 ///
 /// Only pages of stored runs are kept (a run's key names exactly one run). The folder holds at
 /// most `limit` pages: the least recently used go first.
