@@ -2,19 +2,34 @@
 import Foundation
 import PackageDescription
 
-/// Where the building machine's CPU has AVX2 and FMA (Intel since 2013, AMD since 2015), the
-/// library is compiled for it: four doubles to a vector register instead of two, about twice the
-/// speed of the matrix kernel and the elementary functions. The numbers do not change: Swift
-/// never fuses a multiply and an add (LLVM emits a fused multiply-add only where the result is
-/// exact either way), so every operation rounds as it does at the baseline. Each machine builds
-/// its own copy, so a binary never meets a CPU it was not built for.
+/// The library is compiled for the building machine's CPU, and its numbers do not change with
+/// it:
+/// - where the CPU has AVX2 and FMA (Intel since 2013, AMD since 2015), four doubles to a vector
+///   register instead of two, about twice the speed of the matrix kernel and the elementary
+///   functions;
+/// - where it has AVX-512 as well (Intel's servers since 2017, AMD since 2022), eight doubles to
+///   a vector in the elementary functions (`WIDE_VECTORS`);
+/// - `FUSED_MULTIPLY_ADD` where it has FMA: the elementary functions find the exact rounding
+///   error of a product in one fused multiply-add instead of Dekker's seventeen operations. The
+///   error is exact either way, so the bits are the same.
+/// Swift never fuses a multiply and an add on its own, so every other operation rounds as it
+/// does at the baseline; `ElementaryFunctionBitsTests` checks the bits of every build against
+/// digests recorded once. Each machine builds its own copy, so a binary never meets a CPU it was
+/// not built for.
 let hostCPUFlags: [String] = {
   #if arch(x86_64) && os(Linux)
     guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
       let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
     else { return [] }
     let names = Set(flags.split(separator: " ").map(String.init))
-    return ["avx2", "fma", "bmi2"].allSatisfy(names.contains) ? ["-target-cpu", "haswell"] : []
+    guard ["avx2", "fma", "bmi2"].allSatisfy(names.contains) else { return [] }
+    if ["avx512f", "avx512dq", "avx512bw", "avx512vl"].allSatisfy(names.contains) {
+      return ["-target-cpu", "skylake-avx512", "-D", "FUSED_MULTIPLY_ADD", "-D", "WIDE_VECTORS"]
+    }
+    return ["-target-cpu", "haswell", "-D", "FUSED_MULTIPLY_ADD"]
+  #elseif arch(arm64)
+    // Every arm64 CPU fuses.
+    return ["-D", "FUSED_MULTIPLY_ADD"]
   #else
     return []
   #endif

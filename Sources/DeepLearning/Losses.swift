@@ -30,7 +30,7 @@ public func binaryCrossEntropy(_ a: Tensor, _ y: Tensor) -> Double {
 
 /// `log(a) * y + log(1 - a) * (1 - y)` for every element. For a label of exactly 1 (or 0) the
 /// other product is a signed zero whenever its log is finite, and adding it changes nothing, so
-/// only the log that matters is taken (four lanes at a time); other labels take the formula.
+/// only the log that matters is taken (a vector at a time); other labels take the formula.
 @inline(__always)
 func crossEntropyTerms(
   _ a: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>,
@@ -43,20 +43,21 @@ func crossEntropyTerms(
     return deterministicLog(a, tables) * y + deterministicLog(1 - a, tables) * (1 - y)
   }
   let n = a.count
+  let width = DoubleLanes.scalarCount
   var i = 0
-  while i + 4 <= n {
-    let a4 = UnsafeRawPointer(a.baseAddress! + i).loadUnaligned(as: DoubleX4.self)
-    let y4 = UnsafeRawPointer(y.baseAddress! + i).loadUnaligned(as: DoubleX4.self)
-    let one = y4 .== 1 .& a4 .< 1
-    let zero = y4 .== 0 .& a4 .> 0 .& a4 .< .infinity
-    let argument = (1 - a4).replacing(with: a4, where: one)
+  while i + width <= n {
+    let av = UnsafeRawPointer(a.baseAddress! + i).loadUnaligned(as: DoubleLanes.self)
+    let yv = UnsafeRawPointer(y.baseAddress! + i).loadUnaligned(as: DoubleLanes.self)
+    let one = yv .== 1 .& av .< 1
+    let zero = yv .== 0 .& av .> 0 .& av .< .infinity
+    let argument = (1 - av).replacing(with: av, where: one)
     var logs = logarithmLanes(argument, tables)
     let special = .!(one .| zero) .| .!(argument .>= 0x1p-1022 .& argument .< .infinity)
-    if any(special) {
-      for lane in 0..<4 where special[lane] { logs[lane] = term(a4[lane], y4[lane]) }
+    if anyLane(special) {
+      for lane in 0..<width where special[lane] { logs[lane] = term(av[lane], yv[lane]) }
     }
-    UnsafeMutableRawPointer(out.baseAddress! + i).storeBytes(of: logs, as: DoubleX4.self)
-    i += 4
+    UnsafeMutableRawPointer(out.baseAddress! + i).storeBytes(of: logs, as: DoubleLanes.self)
+    i += width
   }
   while i < n {
     out[i] = term(a[i], y[i])

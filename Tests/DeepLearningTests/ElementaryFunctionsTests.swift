@@ -10,20 +10,7 @@ import Testing
 // Each function is measured on a million points spread over its useful range, plus the edges.
 
 #if arch(x86_64) && canImport(Glibc)
-  /// A small deterministic generator of test points (SplitMix64).
-  private struct PointGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    /// Uniform in [lower, upper).
-    mutating func uniform(_ lower: Double, _ upper: Double) -> Double {
-      lower + (upper - lower) * Double(next() >> 11) * 0x1p-53
-    }
+  extension PointGenerator {
     /// Log-uniform magnitudes in [2^lowExponent, 2^highExponent), random sign if asked.
     mutating func logUniform(_ lowExponent: Double, _ highExponent: Double, signed: Bool) -> Double {
       let magnitude = Foundation_exp2(uniform(lowExponent, highExponent))
@@ -204,7 +191,7 @@ import Testing
   #expect(DeepLearning.cos(Double.pi) == -1)
 }
 
-/// The tensor functions run four lanes at a time; every element must be the scalar function's
+/// The tensor functions run a vector (four or eight lanes) at a time; every element must be the scalar function's
 /// bits, including the lanes handed back to the scalar code (nan, infinities, subnormals).
 @Test func tensorFunctionsGiveTheScalarFunctionsBits() {
   var rng = NumPyRandom(seed: 21)

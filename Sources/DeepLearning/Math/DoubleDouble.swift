@@ -1,11 +1,11 @@
-// Error-free transformations in plain IEEE arithmetic (no fused multiply-add): the building
-// blocks that let the library's elementary functions carry about 106 bits where they need them.
-// Swift never contracts `a * b + c` into a fused multiply-add, so each line below is exactly the
-// sequence of roundings it spells, on every CPU.
+// Error-free transformations: the building blocks that let the library's elementary functions
+// carry about 106 bits where they need them. Swift never contracts `a * b + c` into a fused
+// multiply-add, so each line below is exactly the sequence of roundings it spells, on every
+// CPU; the one fused multiply-add (in `twoProduct`) forms an exact result.
 //
 // The arithmetic of the elementary functions is written once, generic over `RoundingLanes`: a
-// Double, or four Doubles in a SIMD vector, each lane computed with the same operations. So the
-// functions on a tensor give the scalar functions' bits by construction.
+// Double, or four or eight Doubles in a SIMD vector, each lane computed with the same
+// operations. So the functions on a tensor give the scalar functions' bits by construction.
 
 /// A Double or a vector of Doubles: the operations of the elementary functions, lane by lane.
 protocol RoundingLanes {
@@ -16,14 +16,29 @@ protocol RoundingLanes {
   static prefix func - (a: Self) -> Self
   /// `value` in every lane.
   init(lanes value: Double)
+  /// `a * b - product` in one rounding: a fused multiply-add, which the building CPU has.
+  static func fusedProductError(_ a: Self, _ b: Self, product: Self) -> Self
 }
 
 extension Double: RoundingLanes {
   @inline(__always) init(lanes value: Double) { self = value }
+  @inline(__always) static func fusedProductError(_ a: Double, _ b: Double, product: Double) -> Double {
+    (-product).addingProduct(a, b)
+  }
 }
 
 extension SIMD4: RoundingLanes where Scalar == Double {
   @inline(__always) init(lanes value: Double) { self.init(repeating: value) }
+  @inline(__always) static func fusedProductError(_ a: Self, _ b: Self, product: Self) -> Self {
+    (-product).addingProduct(a, b)
+  }
+}
+
+extension SIMD8: RoundingLanes where Scalar == Double {
+  @inline(__always) init(lanes value: Double) { self.init(repeating: value) }
+  @inline(__always) static func fusedProductError(_ a: Self, _ b: Self, product: Self) -> Self {
+    (-product).addingProduct(a, b)
+  }
 }
 
 /// `a + b` as the rounded sum and its exact rounding error (Knuth's two-sum).
@@ -50,10 +65,26 @@ func veltkampSplit<T: RoundingLanes>(_ a: T) -> (T, T) {
   return (head, a - head)
 }
 
-/// `a * b` as the rounded product and its exact rounding error (Dekker's product), for operands
-/// far from overflow and underflow.
+/// `a * b` as the rounded product and its exact rounding error, for operands far from overflow
+/// and underflow (products and their errors normal numbers).
+///
+/// The error is exact, so how it is found does not change a bit: where the building CPU has a
+/// fused multiply-add (compiled with `FUSED_MULTIPLY_ADD`, see Package.swift) it is one
+/// instruction, elsewhere Dekker's product. `ElementaryFunctionBitsTests` pins the results.
 @inline(__always)
 func twoProduct<T: RoundingLanes>(_ a: T, _ b: T) -> (T, T) {
+  #if FUSED_MULTIPLY_ADD
+    let p = a * b
+    return (p, T.fusedProductError(a, b, product: p))
+  #else
+    return dekkerProduct(a, b)
+  #endif
+}
+
+/// `a * b` as the rounded product and its exact rounding error in plain IEEE arithmetic
+/// (Dekker's product), for operands far from overflow and underflow.
+@inline(__always)
+func dekkerProduct<T: RoundingLanes>(_ a: T, _ b: T) -> (T, T) {
   let p = a * b
   let (ah, al) = veltkampSplit(a)
   let (bh, bl) = veltkampSplit(b)

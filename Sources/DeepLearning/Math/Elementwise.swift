@@ -1,4 +1,4 @@
-// The library's exp, log, tanh and sigmoid over whole tensors: four lanes at a time
+// The library's exp, log, tanh and sigmoid over whole tensors: a vector at a time
 // (VectorKernels.swift), the same bits as the scalar functions element by element.
 
 extension Tensor {
@@ -17,7 +17,7 @@ extension Tensor {
     return Tensor(shape: shape, scalars: values)
   }
 
-  /// A tensor of the same shape, computed four elements at a time by `Kernel`.
+  /// A tensor of the same shape, computed a vector at a time by `Kernel`.
   @inline(__always)
   func mapLanes<Kernel: LaneKernel>(_ kernel: Kernel.Type) -> Tensor {
     let tables = MathTablePointers.shared
@@ -40,11 +40,11 @@ extension Tensor {
 }
 
 enum ExpKernel: LaneKernel {
-  @inline(__always) static func vector(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
+  @inline(__always) static func vector(_ x: DoubleLanes, _ tables: MathTablePointers) -> DoubleLanes {
     let (scale, tmp) = exponentialParts(x, tables)
     return scale + scale * tmp
   }
-  @inline(__always) static func needsScalar(_ x: DoubleX4) -> SIMDMask<SIMD4<Int64>> {
+  @inline(__always) static func needsScalar(_ x: DoubleLanes) -> LaneMask {
     .!(x .< 704 .& x .> -704)
   }
   @inline(__always) static func scalar(_ x: Double, _ tables: MathTablePointers) -> Double {
@@ -53,10 +53,10 @@ enum ExpKernel: LaneKernel {
 }
 
 enum LogKernel: LaneKernel {
-  @inline(__always) static func vector(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
+  @inline(__always) static func vector(_ x: DoubleLanes, _ tables: MathTablePointers) -> DoubleLanes {
     logarithmLanes(x, tables)
   }
-  @inline(__always) static func needsScalar(_ x: DoubleX4) -> SIMDMask<SIMD4<Int64>> {
+  @inline(__always) static func needsScalar(_ x: DoubleLanes) -> LaneMask {
     .!(x .>= 0x1p-1022 .& x .< .infinity)
   }
   @inline(__always) static func scalar(_ x: Double, _ tables: MathTablePointers) -> Double {
@@ -65,20 +65,20 @@ enum LogKernel: LaneKernel {
 }
 
 enum TanhKernel: LaneKernel {
-  @inline(__always) static func vector(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
+  @inline(__always) static func vector(_ x: DoubleLanes, _ tables: MathTablePointers) -> DoubleLanes {
     deterministicTanh(x, tables)
   }
-  @inline(__always) static func needsScalar(_ x: DoubleX4) -> SIMDMask<SIMD4<Int64>> { x .!= x }
+  @inline(__always) static func needsScalar(_ x: DoubleLanes) -> LaneMask { x .!= x }
   @inline(__always) static func scalar(_ x: Double, _ tables: MathTablePointers) -> Double {
     deterministicTanh(x, tables)
   }
 }
 
 enum SigmoidKernel: LaneKernel {
-  @inline(__always) static func vector(_ x: DoubleX4, _ tables: MathTablePointers) -> DoubleX4 {
+  @inline(__always) static func vector(_ x: DoubleLanes, _ tables: MathTablePointers) -> DoubleLanes {
     sigmoidInRange(x, tables)
   }
-  @inline(__always) static func needsScalar(_ x: DoubleX4) -> SIMDMask<SIMD4<Int64>> {
+  @inline(__always) static func needsScalar(_ x: DoubleLanes) -> LaneMask {
     .!(x .> -40 .& x .< 40)
   }
   @inline(__always) static func scalar(_ x: Double, _ tables: MathTablePointers) -> Double {
