@@ -140,47 +140,56 @@ final class FusedTwoLayerLoop {
     return cost
   }
 
-  /// `z[i][j] = ((0 + W1[i][0] x[0][j]) + W1[i][1] x[1][j] + ...) + b1[i]` into `a1`, four
-  /// examples at a time.
+  /// `z[i][j] = ((0 + W1[i][0] x[0][j]) + W1[i][1] x[1][j] + ...) + b1[i]` into `a1`, a vector
+  /// of examples at a time.
   private func hiddenPreactivations(_ x: UnsafeBufferPointer<Double>) {
     let m = examples
     let xs = x.baseAddress!
-    for i in 0..<hidden {
-      let row = a1.baseAddress! + i * m
-      let bias = b1[i]
-      var j = 0
-      while j + 4 <= m {
-        var s = Lanes()
-        for q in 0..<inputs { s = s + Lanes(repeating: w1[q * hidden + i]) * Self.load(xs + q * m + j) }
-        Self.store(s + Lanes(repeating: bias), row + j)
-        j += 4
-      }
-      while j < m {
-        var s = 0.0
-        for q in 0..<inputs { s = s + w1[q * hidden + i] * xs[q * m + j] }
-        row[j] = s + bias
-        j += 1
+    let width = DoubleLanes.scalarCount
+    withUnsafeTemporaryAllocation(of: DoubleLanes.self, capacity: inputs) { weights in
+      for i in 0..<hidden {
+        let row = a1.baseAddress! + i * m
+        let bias = b1[i]
+        for q in 0..<inputs { weights[q] = DoubleLanes(repeating: w1[q * hidden + i]) }
+        var j = 0
+        while j + width <= m {
+          var s = DoubleLanes()
+          for q in 0..<inputs { s = s + weights[q] * Self.loadLanes(xs + q * m + j) }
+          Self.store(s + DoubleLanes(repeating: bias), row + j)
+          j += width
+        }
+        while j < m {
+          var s = 0.0
+          for q in 0..<inputs { s = s + w1[q * hidden + i] * xs[q * m + j] }
+          row[j] = s + bias
+          j += 1
+        }
       }
     }
   }
 
-  /// `z2[j] = ((0 + W2[0] a1[0][j]) + W2[1] a1[1][j] + ...) + b2` into `output`, four examples
-  /// at a time.
+  /// `z2[j] = ((0 + W2[0] a1[0][j]) + W2[1] a1[1][j] + ...) + b2` into `output`, a vector of
+  /// examples at a time.
   private func outputPreactivations() {
     let m = examples
     let a = UnsafePointer(a1.baseAddress!)
-    var j = 0
-    while j + 4 <= m {
-      var s = Lanes()
-      for i in 0..<hidden { s = s + Lanes(repeating: w2[i]) * Self.load(a + i * m + j) }
-      Self.store(s + Lanes(repeating: b2), output.baseAddress! + j)
-      j += 4
-    }
-    while j < m {
-      var s = 0.0
-      for i in 0..<hidden { s = s + w2[i] * a[i * m + j] }
-      output[j] = s + b2
-      j += 1
+    let width = DoubleLanes.scalarCount
+    withUnsafeTemporaryAllocation(of: DoubleLanes.self, capacity: hidden) { weights in
+      for i in 0..<hidden { weights[i] = DoubleLanes(repeating: w2[i]) }
+      let bias = DoubleLanes(repeating: b2)
+      var j = 0
+      while j + width <= m {
+        var s = DoubleLanes()
+        for i in 0..<hidden { s = s + weights[i] * Self.loadLanes(a + i * m + j) }
+        Self.store(s + bias, output.baseAddress! + j)
+        j += width
+      }
+      while j < m {
+        var s = 0.0
+        for i in 0..<hidden { s = s + w2[i] * a[i * m + j] }
+        output[j] = s + b2
+        j += 1
+      }
     }
   }
 
@@ -250,8 +259,12 @@ final class FusedTwoLayerLoop {
   @inline(__always)
   static func load(_ p: UnsafePointer<Double>) -> Lanes { UnsafeRawPointer(p).loadUnaligned(as: Lanes.self) }
   @inline(__always)
-  static func store(_ v: Lanes, _ p: UnsafeMutablePointer<Double>) {
-    UnsafeMutableRawPointer(p).storeBytes(of: v, as: Lanes.self)
+  static func loadLanes(_ p: UnsafePointer<Double>) -> DoubleLanes {
+    UnsafeRawPointer(p).loadUnaligned(as: DoubleLanes.self)
+  }
+  @inline(__always)
+  static func store<V: SIMD>(_ v: V, _ p: UnsafeMutablePointer<Double>) where V.Scalar == Double {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
   }
 
   /// The columns of the 4 × 4 block whose rows are `r0`...`r3`.

@@ -79,10 +79,9 @@ func deterministicTanh(_ x: DoubleLanes, _ tables: MathTablePointers) -> DoubleL
   // 22 and beyond round to 1; so does the formula at 22.
   let clamped = a.replacing(with: 22, where: a .> 22)
   let large = tanhOfMagnitude(clamped, tables)
-  // The polynomial is computed for every lane and selected where it applies: a branch here
-  // would lead LLVM to split the quotient's vector arithmetic into scalar pieces.
-  return large.replacing(with: -large, where: x .< 0)
-    .replacing(with: tanhPolynomial(x), where: smallLanes)
+  let signed = large.replacing(with: -large, where: x .< 0)
+  if !anyLane(smallLanes) { return signed }
+  return signed.replacing(with: tanhPolynomial(x), where: smallLanes)
     .replacing(with: x, where: a .< 0x1p-27)
 }
 
