@@ -81,6 +81,20 @@ func twoProduct<T: RoundingLanes>(_ a: T, _ b: T) -> (T, T) {
   #endif
 }
 
+/// `c - a * b` rounded once, for `c` within a factor of two of the rounded product (so that
+/// `c` minus it is exact, by Sterbenz's lemma): a quotient's remainder. Where the CPU fuses it is
+/// one fused multiply-add; elsewhere the exact difference less the product's exact error,
+/// which rounds the same value once.
+@inline(__always)
+func productRemainder<T: RoundingLanes>(_ c: T, _ a: T, _ b: T) -> T {
+  #if FUSED_MULTIPLY_ADD
+    return T.fusedProductError(-a, b, product: -c)
+  #else
+    let (p, pErr) = dekkerProduct(a, b)
+    return (c - p) - pErr
+  #endif
+}
+
 /// `a * b` as the rounded product and its exact rounding error in plain IEEE arithmetic
 /// (Dekker's product), for operands far from overflow and underflow.
 @inline(__always)

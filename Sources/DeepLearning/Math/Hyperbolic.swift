@@ -39,14 +39,15 @@ func tanhPolynomial<T: RoundingLanes>(_ x: T) -> T {
 func tanhFromExponential<T: RoundingLanes>(scale: T, tmp: T) -> T {
   let one = T(lanes: 1)
   let two = T(lanes: 2)
-  // E + 1 = s + se exactly (up to the rounding of scale * tmp).
-  let (s0, sErr) = twoSum(scale, one)
+  // E + 1 = s + se exactly (up to the rounding of scale * tmp). scale >= 1 (E >= 1), so the
+  // fast two-sum is exact.
+  let (s0, sErr) = fastTwoSum(scale, one)
   let (s, se) = fastTwoSum(s0, sErr + scale * tmp)
   // d = 2 / (E + 1) = q + (remainder / s), the remainder from the exact product q s.
   let q = two / s
-  let (p, pErr) = twoProduct(q, s)
-  let remainder = ((two - p) - pErr) - q * se
-  let (t, tErr) = twoSum(one, -q)
+  let remainder = productRemainder(two, q, s) - q * se
+  // q < 1.
+  let (t, tErr) = fastTwoSum(one, -q)
   // remainder / s, with 1/s taken as q/2: the correction is itself a rounding error.
   return t + (tErr - remainder * (T(lanes: 0.5) * q))
 }
@@ -69,7 +70,8 @@ func deterministicSigmoid(_ z: Double, _ tables: MathTablePointers) -> Double {
 @inline(__always)
 func sigmoidParts<T: RoundingLanes>(scale: T, tmp: T) -> (e: T, eTail: T, d: T, de: T) {
   let tail = scale * tmp
-  let (d0, dErr) = twoSum(T(lanes: 1), scale)
+  // scale <= 1, so the fast two-sum is exact.
+  let (d0, dErr) = fastTwoSum(T(lanes: 1), scale)
   let (d, de) = fastTwoSum(d0, dErr + tail)
   let (e, eTail) = fastTwoSum(scale, tail)
   return (e, eTail, d, de)
@@ -81,7 +83,6 @@ func sigmoidParts<T: RoundingLanes>(scale: T, tmp: T) -> (e: T, eTail: T, d: T, 
 func correctedQuotient<T: RoundingLanes>(_ n: T, _ nTail: T, _ d: T, _ de: T) -> T {
   let inverse = T(lanes: 1) / d
   let q = n * inverse
-  let (p, pErr) = twoProduct(q, d)
-  let remainder = ((n - p) - pErr) + nTail - q * de
+  let remainder = productRemainder(n, q, d) + nTail - q * de
   return q + remainder * inverse
 }

@@ -33,7 +33,8 @@ func logarithmFromTable<T: RoundingLanes>(
   let zlo = z - zhi
   let rhi = zhi * invc - T(lanes: 1)
   let rlo = zlo * invc
-  let (w, we) = twoSum(kd * T(lanes: MathTables.ln2Hi), logcHi)
+  // |k ln2| >= 0.69 > |log c| unless k = 0, where the sum is exact: the fast two-sum is exact.
+  let (w, we) = fastTwoSum(kd * T(lanes: MathTables.ln2Hi), logcHi)
   let (h1, e1) = twoSum(w, rhi)
   let (sq, sqe) = twoProduct(T(lanes: -0.5) * rhi, rhi)
   let (h2, e2) = twoSum(h1, sq)
