@@ -6,6 +6,9 @@ struct MathTablePointers: @unchecked Sendable {
   let logInvC: UnsafePointer<Double>
   let logCHi: UnsafePointer<Double>
   let logCLo: UnsafePointer<Double>
+  /// The exponential's entries side by side for the vector kernels, one load per lane: the
+  /// scale's bits (as a Double) and the tail.
+  let expPairs: UnsafePointer<SIMD2<Double>>
 
   /// The one copy, never freed.
   static let shared = MathTablePointers()
@@ -21,5 +24,7 @@ struct MathTablePointers: @unchecked Sendable {
     logInvC = copy(MathTables.logInvC)
     logCHi = copy(MathTables.logCHi)
     logCLo = copy(MathTables.logCLo)
+    expPairs = copy(
+      zip(MathTables.expScaleBits, MathTables.expTail).map { SIMD2(Double(bitPattern: $0), $1) })
   }
 }
