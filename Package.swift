@@ -22,11 +22,14 @@ let hostCPUFlags: [String] = {
       let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
     else { return [] }
     let names = Set(flags.split(separator: " ").map(String.init))
-    guard ["avx2", "fma", "bmi2"].allSatisfy(names.contains) else { return [] }
-    if ["avx512f", "avx512dq", "avx512bw", "avx512vl"].allSatisfy(names.contains) {
-      return ["-target-cpu", "skylake-avx512", "-D", "FUSED_MULTIPLY_ADD", "-D", "WIDE_VECTORS"]
-    }
-    return ["-target-cpu", "haswell", "-D", "FUSED_MULTIPLY_ADD"]
+    // Everything `-target-cpu haswell` lets LLVM emit.
+    let haswell = ["avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "popcnt", "abm"]
+    guard haswell.allSatisfy(names.contains) else { return [] }
+    let options = ["-target-cpu", "haswell", "-D", "FUSED_MULTIPLY_ADD"]
+    // AVX-512 on top of that: only the extensions named, each one the CPU reports.
+    let avx512 = ["avx512f", "avx512cd", "avx512dq", "avx512bw", "avx512vl"]
+    guard avx512.allSatisfy(names.contains) else { return options }
+    return options + avx512.flatMap { ["-Xcc", "-m\($0)"] } + ["-D", "WIDE_VECTORS"]
   #elseif arch(arm64)
     // Every arm64 CPU fuses.
     return ["-D", "FUSED_MULTIPLY_ADD"]
