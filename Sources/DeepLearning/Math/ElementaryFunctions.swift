@@ -1,7 +1,7 @@
 // The library's elementary functions of one Double: exp, log, log10, log2, tanh, sin, cos,
 // pow, sqrt and the sigmoid, each a fixed sequence of IEEE operations written in Swift (no libm
-// call, no fused multiply-add), so a chapter's numbers are the same bits on every CPU, SIMD
-// level and operating system. Chapter programs see these (not the C library's) when they write
+// call, and a fused multiply-add only where its result is exact either way), so a chapter's
+// numbers are the same bits on every CPU, SIMD level and operating system. Chapter programs see these (not the C library's) when they write
 // `exp(x)` on a Double; the tensor functions apply them elementwise.
 
 /// `e^x`, within 0.51 ulp.
