@@ -38,6 +38,10 @@ var checksum = 0.0
 var numpyFigures: [String: Double] = [:]
 var report: [(what: String, library: Double, numpy: String, higherIsBetter: Bool)] = []
 
+print(
+  "library build: \(LibraryBuild.vectorLanes) doubles per vector, exact products by "
+    + (LibraryBuild.fusedMultiplyAdd ? "fused multiply-add" : "Dekker's product"))
+
 // Planar training.
 let (X, Y) = Datasets.planarFlower()
 var firstRun: [Double] = []

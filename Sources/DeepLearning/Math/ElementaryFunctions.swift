@@ -51,3 +51,20 @@ func scaledLogarithm(_ x: Double, _ hi: Double, _ lo: Double) -> Double {
   let (p, e) = twoProduct(head, hi)
   return p + (e + (tail * hi + head * lo))
 }
+
+/// How this build of the library computes, for benchmarks to report: the lanes of a vector in
+/// the elementary functions, and whether exact products use the CPU's fused multiply-add. The
+/// numbers are the same bits in every build (see docs/reproducibility.md).
+public enum LibraryBuild {
+  /// Doubles per vector in the tensor versions of the elementary functions: 8 with AVX-512,
+  /// 4 otherwise.
+  public static let vectorLanes = DoubleLanes.scalarCount
+  /// Whether exact product errors are formed by a fused multiply-add (else Dekker's product).
+  public static let fusedMultiplyAdd: Bool = {
+    #if FUSED_MULTIPLY_ADD
+      return true
+    #else
+      return false
+    #endif
+  }()
+}
