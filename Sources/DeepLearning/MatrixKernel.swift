@@ -1,4 +1,6 @@
-import Dispatch
+#if !hasFeature(Embedded)
+  import Dispatch
+#endif
 
 /// The library's matrix product in plain Swift, in a summation order fixed by the shapes alone.
 ///
@@ -27,6 +29,7 @@ enum MatrixKernel {
     // a[i][p] = a[i * rowStride + p * depthStride]
     let (rowStride, depthStride) = transposeA ? (1, m) : (k, 1)
     let wanted = m * n * k >= threadedWork ? Swift.min(8, m / 32) : 1
+    #if !hasFeature(Embedded)
     if wanted > 1 {
       // Row ranges of a multiple of 4 rows, one per task, covering all m rows.
       let rowsPerChunk = ((m + wanted - 1) / wanted + 3) / 4 * 4
@@ -45,6 +48,7 @@ enum MatrixKernel {
       }
       return
     }
+    #endif
     multiplyRows(
       a, b, c, m: m, n: n, k: k, rowStride: rowStride, depthStride: depthStride,
       transposeB: transposeB)

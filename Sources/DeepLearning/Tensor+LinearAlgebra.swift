@@ -1,4 +1,6 @@
-import COpenBLAS
+#if !hasFeature(Embedded)
+  import COpenBLAS
+#endif
 
 /// Matrix products with numpy's rules: `dot` (np.dot), `matmul` (np.matmul), `outer`, and the
 /// transposing fast path ``Tensor/matmul(_:_:transposeA:transposeB:)``.
@@ -69,6 +71,7 @@ extension Tensor {
       b.withUnsafeBufferPointer { pb in
         out.withUnsafeMutableBufferPointer { pc in
           if useBLAS {
+            #if !hasFeature(Embedded)
             cblas_dgemm(
               CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
               transposeB ? CblasTrans : CblasNoTrans,
@@ -76,6 +79,12 @@ extension Tensor {
               pa.baseAddress, blasint(transposeA ? m : k),
               pb.baseAddress, blasint(transposeB ? k : n), 0.0,
               pc.baseAddress, blasint(n))
+            #else
+              // No BLAS in the browser build: the library's kernel, whose bits are the same.
+              MatrixKernel.multiply(
+                pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, n: n, k: k,
+                transposeA: transposeA, transposeB: transposeB)
+            #endif
           } else {
             MatrixKernel.multiply(
               pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, n: n, k: k,

@@ -1,4 +1,5 @@
-#if canImport(Glibc)
+#if hasFeature(Embedded)
+#elseif canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
@@ -195,6 +196,9 @@ func scalarDescription(_ x: Double) -> String {
 /// the exact binary value, as numpy's and Python's `%f` are (`cFormat(0.6930480, fractionDigits: 6)`
 /// is `0.693048`).
 func cFormat(_ x: Double, fractionDigits: Int, scientific: Bool = false) -> String {
+  #if hasFeature(Embedded)
+  return exactCFormat(x, fractionDigits: fractionDigits, scientific: scientific)
+  #else
   var buffer = [CChar](repeating: 0, count: 400)
   let count = buffer.withUnsafeMutableBufferPointer { out in
     withVaList([Int32(fractionDigits), x]) { args in
@@ -202,4 +206,5 @@ func cFormat(_ x: Double, fractionDigits: Int, scientific: Bool = false) -> Stri
     }
   }
   return String(decoding: buffer[0..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  #endif
 }

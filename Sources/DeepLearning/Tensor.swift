@@ -86,7 +86,7 @@ extension Tensor: ExpressibleByArrayLiteral {
   /// expressible by a number literal: otherwise `w *= 1 / m` (with `m: Double`) would be
   /// ambiguous between `Double / Double` and `Tensor / Double`.
   public init(arrayLiteral elements: TensorLiteral...) {
-    self.init(stacking: elements.map(\.tensor))
+    self.init(stacking: elements.map { $0.tensor })
   }
 }
 
@@ -98,7 +98,7 @@ public struct TensorLiteral: ExpressibleByArrayLiteral, ExpressibleByFloatLitera
   public let tensor: Tensor
 
   public init(arrayLiteral elements: TensorLiteral...) {
-    tensor = Tensor(stacking: elements.map(\.tensor))
+    tensor = Tensor(stacking: elements.map { $0.tensor })
   }
   public init(floatLiteral value: Double) { tensor = Tensor(value) }
   public init(integerLiteral value: Int) { tensor = Tensor(Double(value)) }
