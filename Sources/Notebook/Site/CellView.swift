@@ -51,15 +51,7 @@ struct CellView {
       }
     } else if !cell.options.norun {
       // Printed text and results in the order the cell produced them.
-      for segment in output.segments {
-        switch segment {
-        case .text(let text):
-          let shown = trimmedTrailingNewlines(text)
-          if !shown.isEmpty { inner += "<pre class=\"output\">\(HTML.escape(shown))</pre>\n" }
-        case .result(let position, let record):
-          inner += resultHTML(record, position: position)
-        }
-      }
+      inner += CellOutputHTML.html(CellView.items(output.segments), cell: cell.index)
     }
     for diagnostic in diagnostics {
       inner += "<pre class=\"error\">\(HTML.escape(diagnostic.description))</pre>\n"
@@ -99,14 +91,21 @@ struct CellView {
 
   /// A table or plot; `position` is its index among the cell's results.
   private func resultHTML(_ record: RuntimeRecord, position: Int) -> String {
-    switch record.payload {
-    case .table(let table):
-      return TableRenderer.html(table) + "\n"
-    case .plot(let plot):
-      let id = "plot-\(cell.index)-\(position)"
-      return "<figure class=\"plot-figure\">\n\(PlotRenderer.svg(plot, id: id))\n</figure>\n"
-    case .publish:
-      return ""
+    CellOutputHTML.html(CellView.items([.result(position, record)]), cell: cell.index)
+  }
+
+  /// The engine's segments as the renderer's items (published values show nothing).
+  static func items(_ segments: [ChapterRun.CellOutput.Segment]) -> [CellOutputHTML.Item] {
+    segments.compactMap { segment in
+      switch segment {
+      case .text(let text): return .text(text)
+      case .result(let position, let record):
+        switch record.payload {
+        case .table(let table): return .table(table)
+        case .plot(let plot): return .plot(plot, position: position)
+        case .publish, .control: return nil
+        }
+      }
     }
   }
 

@@ -1,5 +1,4 @@
 import DeepLearning
-import Foundation
 import NotebookRuntime
 
 /// A map from data values to pixels along one axis, with its tick marks.
@@ -73,7 +72,7 @@ extension PlotRenderer {
       return SVGNumber.minus(SVGNumber.scientific(value, digits: min(stepDigits, 6)))
     }
     let decimals = step > 0 ? max(0, Int((-DeepLearning.log10(step) - 1e-9).rounded(.up))) : 2
-    let text = String(format: "%.\(min(decimals, 10))f", value)
+    let text = SVGNumber.printf("%.\(min(decimals, 10))f", value)
     return SVGNumber.minus(SVGNumber.trimmed(text))
   }
 
@@ -130,7 +129,7 @@ extension PlotRenderer {
 
   private static func logTickLabel(_ value: Double, decade: Int) -> String {
     if decade >= -3 && decade <= 4 {
-      return SVGNumber.trimmed(String(format: "%.\(max(0, -decade))f", value))
+      return SVGNumber.trimmed(SVGNumber.printf("%.\(max(0, -decade))f", value))
     }
     return SVGNumber.minus(SVGNumber.scientific(value, digits: 0))
   }
