@@ -14,12 +14,23 @@ public enum LiveOutputItem {
   @_extern(c, "output_pointer") func outputPointer() -> UnsafeMutablePointer<UInt8>
   @_extern(c, "output_length") func outputLength() -> Int
   @_extern(c, "output_reset") func outputReset()
+  @_extern(c, "input_pointer") func liveInputPointer() -> UnsafeMutablePointer<UInt8>?
 
   /// The state of the live cell running in the browser (one at a time).
   public enum LiveSession {
     nonisolated(unsafe) static var values: [String] = []
     nonisolated(unsafe) static var nextControl = 0
     nonisolated(unsafe) static var items: [LiveOutputItem] = []
+
+    /// Starts a run with the page's control values: `count` bytes of the input buffer, the
+    /// values separated by U+001F.
+    public static func begin(inputCount count: Int32) {
+      var text = ""
+      if count > 0, let input = liveInputPointer() {
+        text = String(decoding: UnsafeBufferPointer(start: input, count: Int(count)), as: UTF8.self)
+      }
+      begin(values: text)
+    }
 
     /// Starts a run with the page's control values, separated by U+001F.
     public static func begin(values text: String) {

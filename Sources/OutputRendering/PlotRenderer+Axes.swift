@@ -92,7 +92,7 @@ extension PlotRenderer {
       lower = cleanZero((lower / step).rounded(.down) * step)
       upper = cleanZero((upper / step).rounded(.up) * step)
     }
-    let ticks = ticks(lower: lower, upper: upper, step: step).map { ($0, tickLabel($0, step: step)) }
+    let ticks = ticks(lower: lower, upper: upper, step: step).map { (value: $0, label: tickLabel($0, step: step)) }
     return PlotAxis(lower: lower, upper: upper, isLog: false, start: start, end: end, ticks: ticks)
   }
 
@@ -116,7 +116,7 @@ extension PlotRenderer {
     let decades = lastDecade - firstDecade
     let every = max(1, Int((Double(decades) / 6).rounded(.up)))
     let multipliers: [Double] = decades <= 2 ? [1, 2, 5] : [1]
-    var ticks: [(Double, String)] = []
+    var ticks: [(value: Double, label: String)] = []
     for decade in stride(from: firstDecade, through: lastDecade, by: every) {
       for multiplier in multipliers {
         let value = multiplier * DeepLearning.pow(10, Double(decade))

@@ -47,6 +47,7 @@ public struct Chapter: Sendable {
           case "norun": options.norun = true
           case "traps": options.traps = true
           case "volatile": options.volatile = true
+          case "live": options.live = true
           default:
             diagnostics.append(
               Diagnostic(
@@ -60,6 +61,14 @@ public struct Chapter: Sendable {
             Diagnostic(
               file: path, line: block.startLine,
               message: "a norun cell does not run, so it cannot also be hide, traps or volatile"))
+        }
+        if options.live && (options.norun || options.traps || options.volatile) {
+          diagnostics.append(
+            Diagnostic(
+              file: path, line: block.startLine,
+              message:
+                "a live cell reruns in the reader's browser with the build's exact output, so it "
+                + "cannot also be norun, traps or volatile"))
         }
         if let problem = CellSyntax.problem(in: block.literal) {
           diagnostics.append(

@@ -42,6 +42,10 @@ struct CellView {
       }
       out += "<pre\(attributes)><code class=\"language-swift\">\(HTML.escape(cell.code))</code></pre>\n"
     }
+    if isLive {
+      let export = LiveCellSource.exportName(slug: chapter.slug, cell: cell.index)
+      out += LiveControlsHTML.form(output.controls, export: export, cell: cell.index)
+    }
     var inner = ""
     if kind == .differs, let expected = cell.expected {
       // The diff compares the whole text, so the tables and plots follow it.
@@ -49,6 +53,10 @@ struct CellView {
       for (position, record) in output.results.enumerated() {
         inner += resultHTML(record, position: position)
       }
+    } else if isLive {
+      // The part the browser replaces, byte for byte what the module prints for the defaults.
+      inner += "<div class=\"live-output\" id=\"live-output-\(cell.index)\">"
+      inner += CellOutputHTML.html(CellView.items(output.segments), cell: cell.index) + "</div>\n"
     } else if !cell.options.norun {
       // Printed text and results in the order the cell produced them.
       inner += CellOutputHTML.html(CellView.items(output.segments), cell: cell.index)
@@ -68,6 +76,11 @@ struct CellView {
     }
     if !inner.isEmpty { out += "<div class=\"cell-output\">\n\(inner)</div>\n" }
     return out + "</div>"
+  }
+
+  /// Whether the cell reruns in the reader's browser: a live cell that ran and did not fail.
+  var isLive: Bool {
+    cell.options.live && !kind.isFailure && diagnostics.isEmpty && run.status == .completed
   }
 
   /// The line of the cell's code (from 1) that the first diagnostic inside the code points at:
