@@ -22,12 +22,19 @@ struct BrowserBuild: Sendable {
   /// The modules compiled for the browser, in dependency order.
   static let libraryModules = ["DeepLearning", "NotebookRuntime", "OutputRendering"]
 
-  /// The flags of every Swift compile for the browser.
+  /// The flags of every Swift compile for the browser: optimized for speed in the library,
+  /// whose loops the playground and the cells run, and for size elsewhere (renderers, runtime,
+  /// cells), which keeps the module small.
   static let swiftFlags = [
     "-target", "wasm32-unknown-none-wasm", "-enable-experimental-feature", "Embedded",
     "-enable-experimental-feature", "Extern", "-wmo", "-parse-as-library", "-Xfrontend",
-    "-disable-stack-protector", "-O", "-diagnostic-style=llvm",
+    "-disable-stack-protector", "-diagnostic-style=llvm",
   ]
+
+  /// The optimization of `module`'s compile.
+  static func optimization(_ module: String) -> String {
+    module == "DeepLearning" ? "-O" : "-Osize"
+  }
 
   /// A tool beside `swiftc` (`clang`, `wasm-ld`).
   func tool(_ name: String) -> String {
@@ -63,6 +70,7 @@ struct BrowserBuild: Sendable {
     var hasher = ContentHash()
     hasher.combine(try toolchain.compilerVersion())
     hasher.combine(BrowserBuild.swiftFlags.joined(separator: " "))
+    hasher.combine(BrowserBuild.libraryModules.map(BrowserBuild.optimization).joined(separator: " "))
     var library = Library(folders: [])
     for module in BrowserBuild.libraryModules {
       hasher.combine(try toolchain.fingerprint(of: [module]))
@@ -74,7 +82,7 @@ struct BrowserBuild: Sendable {
         let sources = try swiftFiles(in: toolchain.packageRoot.appendingPathComponent("Sources/\(module)"))
         let result = try Subprocess(
           executable: toolchain.swiftc,
-          arguments: BrowserBuild.swiftFlags + library.includeFlags + [
+          arguments: BrowserBuild.swiftFlags + [BrowserBuild.optimization(module)] + library.includeFlags + [
             "-module-name", module, "-emit-module", "-emit-module-path",
             folder.appendingPathComponent("\(module).swiftmodule").path, "-c",
           ] + sources.map(\.path) + ["-o", folder.appendingPathComponent("\(module).o").path]
@@ -111,7 +119,7 @@ struct BrowserBuild: Sendable {
     let partial = scratch.appendingPathComponent("live.o")
     let result = try Subprocess(
       executable: toolchain.swiftc,
-      arguments: BrowserBuild.swiftFlags + [
+      arguments: BrowserBuild.swiftFlags + [BrowserBuild.optimization(source.moduleName)] + [
         "-module-name", source.moduleName, "-c", file.path, "-o", partial.path,
       ] + library.includeFlags
     ).run()
@@ -151,7 +159,7 @@ struct BrowserBuild: Sendable {
     let compiles = [
       Subprocess(
         executable: toolchain.swiftc,
-        arguments: BrowserBuild.swiftFlags + library.includeFlags + ["-module-name", "BrowserRuntime", "-c"]
+        arguments: BrowserBuild.swiftFlags + ["-O"] + library.includeFlags + ["-module-name", "BrowserRuntime", "-c"]
           + swift.map(\.path) + ["-o", objects[0].path]),
       Subprocess(
         executable: tool("clang"),
