@@ -11,6 +11,8 @@ struct MarkdownProse: Sendable {
     var block: Int
     /// The index of the innermost link around it, in document order, or nil outside links.
     var link: Int?
+    /// How many raw inline HTML nodes come before it in the document.
+    var inlineHTML: Int
   }
 
   /// The text runs of paragraphs and headings, outside image descriptions.
@@ -29,6 +31,7 @@ extension CommonMark {
       var prose = MarkdownProse()
       var blocks: [OpaquePointer: Int] = [:]
       var links: [OpaquePointer: Int] = [:]
+      var inlineHTML = 0
       guard let iterator = cmark_iter_new(root) else { return prose }
       defer { cmark_iter_free(iterator) }
       while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
@@ -47,16 +50,22 @@ extension CommonMark {
         case CMARK_NODE_TEXT:
           let outer = ancestors(of: node)
           let block = outer.lazy.compactMap { blocks[$0] }.first
-          if let block, !outer.contains(where: { cmark_node_get_type($0) == CMARK_NODE_IMAGE }) {
+          if let block, !outer.contains(where: { cmark_node_get_type($0) == CMARK_NODE_IMAGE }),
+            !isAutolinkText(node)
+          {
             let link = outer.lazy.compactMap { links[$0] }.first
-            prose.runs.append(MarkdownProse.Run(literal: literal(node), block: block, link: link))
+            prose.runs.append(
+              MarkdownProse.Run(literal: literal(node), block: block, link: link, inlineHTML: inlineHTML))
           } else {
             prose.otherLiterals.append(literal(node))
           }
         case CMARK_NODE_CODE_BLOCK:
           prose.otherLiterals.append(cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "")
           prose.otherLiterals.append(literal(node))
-        case CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE:
+          inlineHTML += 1
+          prose.otherLiterals.append(literal(node))
+        case CMARK_NODE_CODE, CMARK_NODE_HTML_BLOCK:
           prose.otherLiterals.append(literal(node))
         default:
           break
@@ -69,6 +78,17 @@ extension CommonMark {
   /// The HTML cmark itself makes of `source` (raw HTML kept), with nothing of the engine's.
   static func plainHTML(_ source: String) -> String {
     withDocument(source) { root in html(root) }
+  }
+
+  /// Whether the text `node` is an autolink's (`<https://...>`, `<a@b.c>`): the only child of
+  /// a link whose destination it spells.
+  private static func isAutolinkText(_ node: OpaquePointer) -> Bool {
+    guard let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_LINK,
+      cmark_node_first_child(parent) == node, cmark_node_last_child(parent) == node
+    else { return false }
+    let text = literal(node)
+    let destination = url(parent)
+    return destination == text || destination == "mailto:" + text
   }
 
   /// The parents of `node`, innermost first.

@@ -2,17 +2,39 @@
 ///
 /// Inline math needs a non-space after the opening `$`, a non-space before the closing `$`,
 /// and no digit right after it (so `$5 and $10` is not math). Display math is `$$...$$`. Only
-/// dollars in the same paragraph or heading, and in the same link (or outside links), pair up;
-/// an escaped dollar (`\$`) neither opens nor closes.
+/// dollars in the same paragraph or heading pair up, and a span holds a whole link or none of
+/// it and no raw inline HTML (so the tags around and after it stay balanced); an escaped dollar
+/// (`\$`) neither opens nor closes.
 extension MathProtection {
   /// The index in `prose` of the dollar that closes the span opened at `opening` (for display
   /// math, the second dollar of the closing `$$`), or nil when nothing closes it.
   static func closing(_ prose: [Dollar], opening: Int, display: Bool, in bytes: [UInt8]) -> Int? {
+    guard let close = candidateClose(prose, opening: opening, display: display, in: bytes),
+      encloses(prose, opening: opening, close: close)
+    else { return nil }
+    return close
+  }
+
+  /// The warning for a span whose closing dollar is in another link than its opening one, or
+  /// beyond raw inline HTML; nil when that is not why the span does not close.
+  static func crossingClose(_ prose: [Dollar], opening: Int, display: Bool, in bytes: [UInt8]) -> String? {
+    guard let close = candidateClose(prose, opening: opening, display: display, in: bytes),
+      !encloses(prose, opening: opening, close: close)
+    else { return nil }
+    return "unbalanced \(display ? "$$" : "$"): its closing dollar is across a link's edge or raw HTML, "
+      + "which math cannot span (write \\$ for a dollar sign)"
+  }
+
+  /// Whether the dollars at `opening` and `close` enclose whole links and no raw inline HTML.
+  static func encloses(_ prose: [Dollar], opening: Int, close: Int) -> Bool {
+    prose[opening].link == prose[close].link && prose[opening].inlineHTML == prose[close].inlineHTML
+  }
+
+  /// The index of the dollar that closes the span opened at `opening` by the character rules
+  /// alone, in the same paragraph or heading.
+  static func candidateClose(_ prose: [Dollar], opening: Int, display: Bool, in bytes: [UInt8]) -> Int? {
     let open = prose[opening]
     let start = open.offset
-    func pairs(_ index: Int) -> Bool {
-      index < prose.count && prose[index].block == open.block && prose[index].link == open.link
-    }
     if display {
       var index = opening + 2
       while index < prose.count && prose[index].block == open.block {
@@ -23,7 +45,7 @@ extension MathProtection {
         }
         let doubled = index + 1 < prose.count && prose[index + 1].offset == dollar.offset + 1
         if !doubled { return nil }
-        if dollar.offset > start + 2 { return pairs(index) && pairs(index + 1) ? index + 1 : nil }
+        if dollar.offset > start + 2 { return index + 1 }
         index += 1
       }
       return nil
@@ -38,7 +60,7 @@ extension MathProtection {
       }
       if dollar.offset == start + 1 || isSpace(bytes[dollar.offset - 1]) { return nil }
       if startsWithNumber(bytes, at: dollar.offset + 1) { return nil }
-      return pairs(index) ? index : nil
+      return index
     }
     return nil
   }
@@ -55,6 +77,30 @@ extension MathProtection {
     }
     return "unbalanced $: nothing in this paragraph closes it (a closing $ follows a non-space and "
       + "comes before no digit; write \\$ for a dollar sign)"
+  }
+
+  /// Whether the dollar at `offset` is in the local part of an email autolink
+  /// (`<a$b@example.com>`), the one place cmark reads a dollar differently from other
+  /// punctuation.
+  static func insideEmailAutolink(_ bytes: [UInt8], at offset: Int) -> Bool {
+    func isLocal(_ byte: UInt8) -> Bool {
+      (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+        || Array(".!#$%&'*+/=?^_`{|}~-".utf8).contains(byte)
+    }
+    var start = offset
+    while start > 0 && isLocal(bytes[start - 1]) { start -= 1 }
+    guard start > 0, bytes[start - 1] == UInt8(ascii: "<") else { return false }
+    var end = offset
+    while end < bytes.count && isLocal(bytes[end]) { end += 1 }
+    guard end < bytes.count, bytes[end] == UInt8(ascii: "@") else { return false }
+    end += 1
+    let domainStart = end
+    while end < bytes.count
+      && (isLocal(bytes[end]) && bytes[end] != UInt8(ascii: "$") || bytes[end] == UInt8(ascii: "."))
+    {
+      end += 1
+    }
+    return end > domainStart && end < bytes.count && bytes[end] == UInt8(ascii: ">")
   }
 
   /// The 1-based line and column (in characters) of the byte at `offset`.

@@ -30,6 +30,8 @@ public struct MathProtection: Sendable {
     var block: Int?
     /// The link around it, if any.
     var link: Int?
+    /// How many raw inline HTML nodes come before it.
+    var inlineHTML = 0
     /// How many block quotes hold its block.
     var quotes = 0
     /// Whether it appears anywhere in the parsed document (not only in a reference definition).
@@ -64,7 +66,8 @@ public struct MathProtection: Sendable {
 
   /// Every dollar of `bytes`, tagged with where cmark puts it: the source is parsed once with
   /// each dollar replaced by its own private-use character, which no Markdown rule treats
-  /// differently from a dollar in code, HTML, destinations, titles and text.
+  /// differently from a dollar in code, HTML, destinations, titles and text. The one place it
+  /// would, an email autolink (`<a$b@example.com>`), keeps its dollar, which is never math.
   static func dollars(in bytes: [UInt8]) -> [Dollar] {
     let first: UInt32 = 0xF0000
     let limit = 0xFFFFD - Int(first)
@@ -72,7 +75,7 @@ public struct MathProtection: Sendable {
     var probe: [UInt8] = []
     probe.reserveCapacity(bytes.count + bytes.count / 8)
     for (offset, byte) in bytes.enumerated() {
-      guard byte == UInt8(ascii: "$"), dollars.count < limit else {
+      guard byte == UInt8(ascii: "$"), dollars.count < limit, !insideEmailAutolink(bytes, at: offset) else {
         probe.append(byte)
         continue
       }
@@ -95,6 +98,7 @@ public struct MathProtection: Sendable {
       for index in tagged(run.literal) {
         dollars[index].block = run.block
         dollars[index].link = run.link
+        dollars[index].inlineHTML = run.inlineHTML
         dollars[index].quotes = prose.quoteDepths[run.block]
         dollars[index].seen = true
       }
@@ -133,7 +137,8 @@ public struct MathProtection: Sendable {
         index = close + 1
         continue
       }
-      if let message = unbalancedMessage(bytes, at: open.offset, display: display) {
+      if let unbalanced = unbalancedMessage(bytes, at: open.offset, display: display) {
+        let message = crossingClose(prose, opening: index, display: display, in: bytes) ?? unbalanced
         let (line, column) = position(of: open.offset, in: bytes)
         problems.append(MathProblem(line: line, column: column, message: message))
       }
@@ -143,14 +148,14 @@ public struct MathProtection: Sendable {
     return (spans + definitions.map { ($0, 0) }, problems)
   }
 
-  /// The spans of reference definitions' labels (dollars cmark keeps nowhere) that repeat a
-  /// math span of a link's text, so `[$x$]` still matches `[$x$]: /url` once both are protected.
+  /// The spans of reference definitions (whose dollars cmark keeps nowhere) that repeat the
+  /// text of a math span of the prose, so a label `[$x$]` still matches `[$x$]: /url` once both
+  /// are protected. (The parse that tags dollars cannot match such labels, each dollar being
+  /// its own character there, so the usage was read as text.)
   static func definitionSpans(in bytes: [UInt8], dollars: [Dollar], matching spans: [Range<Int>])
     -> [Range<Int>]
   {
-    let inLinks = Set(
-      spans.filter { span in dollars.contains { $0.offset == span.lowerBound && $0.link != nil } }
-        .map { String(decoding: bytes[$0], as: UTF8.self) })
+    let inLinks = Set(spans.map { String(decoding: bytes[$0], as: UTF8.self) })
     guard !inLinks.isEmpty else { return [] }
     let unseen = dollars.filter { !$0.seen && !$0.escaped }
     var found: [Range<Int>] = []
