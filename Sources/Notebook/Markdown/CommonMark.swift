@@ -13,6 +13,8 @@ struct MarkdownCodeBlock: Sendable, Equatable {
   var literal: String
   /// The 1-based line of the opening fence.
   var startLine: Int
+  /// The 1-based column (in bytes) where the block starts: its fence, for a fenced block.
+  var startColumn: Int = 1
   /// The 1-based last line of the block (the closing fence, if any).
   var endLine: Int
   /// Whether the block is fenced (as opposed to indented); exact in `codeBlocks(in:)`.
@@ -189,6 +191,7 @@ enum CommonMark {
       info: info,
       literal: literal(node),
       startLine: Int(cmark_node_get_start_line(node)),
+      startColumn: Int(cmark_node_get_start_column(node)),
       endLine: Int(cmark_node_get_end_line(node)),
       isFenced: !info.isEmpty)
   }
