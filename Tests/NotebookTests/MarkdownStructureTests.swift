@@ -73,3 +73,12 @@ private func warnings(_ markdown: String) -> [String] {
   #expect(protection.marker != "CMPH")
   #expect(protection.restore(protection.protectedText, escape: { $0 }) == "CMPHMATH0X costs $x$\n")
 }
+
+@Test func mathInAFileWithCRLFLineEndsKeepsItsLines() {
+  let source = "Cost $x$ here.\r\n\r\n$$\r\na \\\\\r\nb\r\n$$\r\n\r\nAfter $y$.\r\n"
+  let protection = MathProtection(source: source)
+  #expect(protection.spans == ["$x$", "$$\na \\\\\nb\n$$", "$y$"])
+  #expect(
+    protection.protectedText.split(separator: "\r\n", omittingEmptySubsequences: false).count
+      == source.split(separator: "\r\n", omittingEmptySubsequences: false).count)
+}

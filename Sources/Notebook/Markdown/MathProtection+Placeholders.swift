@@ -1,15 +1,16 @@
 /// Writing the placeholders into the source and reading them back out of it.
 extension MathProtection {
-  /// `bytes` with each span of `ranges` replaced by `<marker>MATH<n>X`, and the spans by `n`
-  /// (the same text, the same number). Each further line of a span keeps its line break, its
+  /// `bytes` with each span of `ranges` replaced by `<marker>MATH<n>X`, the spans by `n` (the
+  /// same text, the same number), and each as written in the source. Each further line of a span keeps its line break, its
   /// block quote markers and its indentation before a `<marker>CONT<n>X`; the span's text
   /// leaves the quote markers out.
   static func protect(_ bytes: [UInt8], _ ranges: [(range: Range<Int>, quotes: Int)], marker: String)
-    -> (String, [String])
+    -> (String, [String], [String])
   {
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count)
     var spans: [String] = []
+    var written: [String] = []
     var numbers: [String: Int] = [:]
     var cursor = 0
     for (range, quotes) in ranges.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
@@ -39,6 +40,7 @@ extension MathProtection {
       let number = numbers[text] ?? spans.count
       if number == spans.count {
         spans.append(text)
+        written.append(String(decoding: bytes[range], as: UTF8.self))
         numbers[text] = number
       }
       for (position, line) in lines.enumerated() {
@@ -49,7 +51,7 @@ extension MathProtection {
       cursor = range.upperBound
     }
     output += bytes[cursor...]
-    return (String(decoding: output, as: UTF8.self), spans)
+    return (String(decoding: output, as: UTF8.self), spans, written)
   }
 
   /// The offset after at most `depth` block quote markers (up to three spaces, `>`, one

@@ -50,10 +50,10 @@ public struct MathProtection: Sendable {
     var rejected: Set<String> = []
     while true {
       let found = MathProtection.spans(in: bytes, dollars: dollars, rejecting: rejected)
-      let (text, spans) = MathProtection.protect(bytes, found.spans, marker: marker)
+      let (text, spans, written) = MathProtection.protect(bytes, found.spans, marker: marker)
       // cmark reads the protected text as it read the source; a placeholder that still lands
       // outside prose (an edge no tagging foresaw) gives its span back to Markdown.
-      let misplaced = MathProtection.misplaced(in: text, spans: spans, marker: marker)
+      let misplaced = MathProtection.misplaced(in: text, spans: written, marker: marker)
       if misplaced.isEmpty || misplaced.isSubset(of: rejected) {
         protectedText = text
         self.spans = spans
@@ -129,11 +129,9 @@ public struct MathProtection: Sendable {
         && prose[index + 1].block == open.block
       if let close = closing(prose, opening: index, display: display, in: bytes) {
         let span = open.offset..<(prose[close].offset + 1)
-        if rejected.contains(String(decoding: bytes[span], as: UTF8.self)) {
-          index += 1
-          continue
+        if !rejected.contains(String(decoding: bytes[span], as: UTF8.self)) {
+          spans.append((span, open.quotes))
         }
-        spans.append((span, open.quotes))
         index = close + 1
         continue
       }
@@ -155,8 +153,8 @@ public struct MathProtection: Sendable {
   static func definitionSpans(in bytes: [UInt8], dollars: [Dollar], matching spans: [Range<Int>])
     -> [Range<Int>]
   {
-    let inLinks = Set(spans.map { String(decoding: bytes[$0], as: UTF8.self) })
-    guard !inLinks.isEmpty else { return [] }
+    let written = Set(spans.map { String(decoding: bytes[$0], as: UTF8.self) })
+    guard !written.isEmpty else { return [] }
     let unseen = dollars.filter { !$0.seen && !$0.escaped }
     var found: [Range<Int>] = []
     var index = 0
@@ -165,7 +163,7 @@ public struct MathProtection: Sendable {
       let close = unseen[(index + 1)...].firstIndex { dollar in
         let span = open..<(dollar.offset + 1)
         return !bytes[span].contains(UInt8(ascii: "\n"))
-          && inLinks.contains(String(decoding: bytes[span], as: UTF8.self))
+          && written.contains(String(decoding: bytes[span], as: UTF8.self))
       }
       if let close {
         found.append(open..<(unseen[close].offset + 1))
@@ -177,7 +175,8 @@ public struct MathProtection: Sendable {
     return found
   }
 
-  /// The texts of the spans whose placeholders cmark put outside prose in `text`.
+  /// The spans (as written, by number in `spans`) whose placeholders cmark put outside prose in
+  /// `text`.
   static func misplaced(in text: String, spans: [String], marker: String) -> Set<String> {
     guard !spans.isEmpty else { return [] }
     var found: Set<String> = []
