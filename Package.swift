@@ -85,7 +85,7 @@ let package = Package(
       dependencies: ["Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(name: "dl-bench", dependencies: ["DeepLearning"]),
     .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"], exclude: ["Fixtures"]),
-    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookRuntime"], exclude: ["Fixtures"]),
+    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookRuntime"]),
     .testTarget(name: "CompanionTests", dependencies: ["Notebook"], exclude: ["Fixtures"]),
   ]
 )

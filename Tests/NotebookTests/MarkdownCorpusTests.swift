@@ -3,7 +3,8 @@ import Testing
 
 @testable import Notebook
 
-/// One case of `Fixtures/markdown-corpus.md`: Markdown, the spans that are math in it (as
+/// One case of `Tests/MarkdownCorpus/markdown-corpus.md` (beside the test target, so the
+/// package builds it as no resource): Markdown, the spans that are math in it (as
 /// written, then ` => ` and the span without block quote markers when it has any), and the
 /// line:column of each unbalanced-dollar warning.
 struct MarkdownCase: CustomTestStringConvertible, Sendable {
@@ -16,8 +17,8 @@ struct MarkdownCase: CustomTestStringConvertible, Sendable {
 
   /// The cases of the corpus, in file order.
   static let all: [MarkdownCase] = {
-    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/markdown-corpus.md")
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("MarkdownCorpus/markdown-corpus.md")
     guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
     var cases: [MarkdownCase] = []
     var lines: [Substring] = []
