@@ -114,7 +114,8 @@ final class ChapterPipeline: @unchecked Sendable {
     if stored { cache.claim(key: key, forChapterAt: chapter.path) }
     var check = ChapterCheck(chapter: chapter, run: run, links: links)
     var liveCells: URL? = nil
-    if chapter.cells.contains(where: \.options.live) {
+    // Only a chapter that ran is compiled for the browser: a compile error is reported once.
+    if run.status == .completed && chapter.cells.contains(where: \.options.live) {
       switch compileLiveCells(of: chapter) {
       case .success(let object): liveCells = object
       case .failure(let errors): check.diagnostics += errors.diagnostics
