@@ -39,7 +39,8 @@ public struct Chapter: Sendable {
       if !closed { diagnostics.append(Chapter.unterminatedFence(block, lines: lines, path: path)) }
       let words = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
       let language = words.first ?? ""
-      if language == "swift" {
+      // Exercise blocks (`swift exercise=NAME stub`) are not cells: see `ChapterExercises`.
+      if language == "swift" && !Exercise.isExerciseBlock(words) {
         var options = CellOptions()
         for word in words.dropFirst() {
           switch word {
