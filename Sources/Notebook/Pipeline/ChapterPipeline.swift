@@ -110,11 +110,20 @@ final class ChapterPipeline: @unchecked Sendable {
       }
     }
     if stored { cache.claim(key: key, forChapterAt: chapter.path) }
-    let check = ChapterCheck(chapter: chapter, run: run, links: links)
+    var check = ChapterCheck(chapter: chapter, run: run, links: links)
+    check.diagnostics += exerciseDiagnostics(for: chapter)
     return .success(
       ChapterResult(
         chapter: chapter, run: run, check: check, cached: cached, seconds: Subprocess.now() - start,
         runKey: stored ? key : nil))
+  }
+
+  /// The problems of the chapter's exercises (see `ExerciseValidation`).
+  private func exerciseDiagnostics(for chapter: Chapter) -> [Diagnostic] {
+    let compiler = (try? toolchain.compilerVersion()) ?? ""
+    let validation = ExerciseValidation(
+      runner: ExerciseRunner(toolchain: toolchain), environmentKey: fingerprint + compiler, noCache: options.noCache)
+    return validation.diagnostics(for: chapter)
   }
 
   /// `chapter` checked against its stored run, without running it; with no stored run, a
