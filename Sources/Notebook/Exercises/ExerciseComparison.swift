@@ -83,7 +83,7 @@ struct ExerciseComparison {
       if depth <= 0 { break }
     }
     let indent = taken.map { $0.prefix(while: { $0 == " " }).count }.min() ?? 0
-    return taken.map { "    " + $0.dropFirst(indent) }.joined(separator: "\n")
+    return taken.map { String($0.dropFirst(indent)) }.joined(separator: "\n")
   }
 
   /// At most 30 lines of compiler output.
