@@ -302,7 +302,9 @@ extension CompanionCommand.Exercises {
     @Flag(name: .long, help: "Write one JSON entry per check (exercise, check, status, message).")
     var json = false
 
-    @Option(name: .long, parsing: .unconditional, help: "Seconds one exercise's checks may run (default: the exercise's own).")
+    @Option(
+      name: .long, parsing: .unconditional,
+      help: "Seconds one exercise's checks may run (default: the exercise's own).")
     var timeout: Double?
 
     func validate() throws {

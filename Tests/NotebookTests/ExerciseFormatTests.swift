@@ -45,7 +45,8 @@ func exerciseChapter(
   let exercise = try #require(parsed.exercises.first)
   #expect(exercise.name == "double" && exercise.title == "Double a number")
   #expect(exercise.statement == "Return twice `x`.")
-  #expect(exercise.stub.fenceLine == 9 && exercise.checks.fenceLine == 16 && exercise.solution.fenceLine == 24)
+  #expect(
+    exercise.stub.fenceLine == 9 && exercise.checks.fenceLine == 16 && exercise.solution.fenceLine == 24)
   #expect(exercise.hints.map(\.code) == ["Multiply by $2$.\n"])
 }
 
@@ -58,14 +59,16 @@ func exerciseChapter(
 @Test func anExerciseBlockWithAnUnknownOptionIsAnErrorAtItsFence() {
   let chapter = exerciseChapter(extra: "\n```swift exercise=double answer\nlet x = 1\n```\n")
   let diagnostics = ChapterExercises(chapter: chapter).diagnostics
-  #expect(diagnostics.map(\.description) == [
-    "chapters/01-double.md:28: error: unknown exercise option 'answer' (known: stub, solution, check, hint, uses=NAME,NAME, timeout=SECONDS)",
-    "chapters/01-double.md:28: error: exercise block of 'double' has no role (one of stub, solution, check, hint)",
-  ])
+  #expect(
+    diagnostics.map(\.description) == [
+      "chapters/01-double.md:28: error: unknown exercise option 'answer' (known: stub, solution, check, hint, uses=NAME,NAME, timeout=SECONDS)",
+      "chapters/01-double.md:28: error: exercise block of 'double' has no role (one of stub, solution, check, hint)",
+    ])
 }
 
 @Test func anExerciseWithoutASolutionIsAnErrorNamingWhatIsMissing() {
-  let source = "# T\n\n### E\n\n```swift exercise=half stub\nfunc half() {}\n```\n\n```swift exercise=half check\n```\n"
+  let source =
+    "# T\n\n### E\n\n```swift exercise=half stub\nfunc half() {}\n```\n\n```swift exercise=half check\n```\n"
   let diagnostics = ChapterExercises(chapter: Chapter(path: "c.md", source: source)).diagnostics
   #expect(diagnostics.map(\.description) == ["c.md:5: error: exercise 'half' has no solution block"])
 }
@@ -76,7 +79,9 @@ func exerciseChapter(
   second[0].chapterPath = "chapters/02-again.md"
   let book = ExerciseBook(exercises: first + second)
   #expect(book.exercises.count == 1)
-  #expect(book.diagnostics.first?.description.hasPrefix("chapters/02-again.md:9: error: exercise 'double' is declared twice") == true)
+  #expect(
+    book.diagnostics.first?.description.hasPrefix(
+      "chapters/02-again.md:9: error: exercise 'double' is declared twice") == true)
 }
 
 @Test func shapesAreWrittenInNumpyNotation() {
@@ -100,7 +105,10 @@ func exerciseChapter(
   actual.values = [0.1 + 0.2]
   let judgement = ValueJudgement(expected: expected, actual: actual)
   #expect(judgement.failure == nil)
-  #expect(judgement.note == "sum equals the reference to rounding: at most 5.6e-17 apart (relative 1.9e-16), within the tolerance")
+  #expect(
+    judgement.note
+      == "sum equals the reference to rounding: at most 5.6e-17 apart (relative 1.9e-16), within the tolerance"
+  )
 }
 
 @Test func aWrongValueShowsTheExpectedAndTheActual() {
@@ -109,7 +117,10 @@ func exerciseChapter(
   var actual = expected
   actual.values = [0.5, 2]
   let failure = ValueJudgement(expected: expected, actual: actual).failure
-  #expect(failure == "expected [0.5 1. ]\ngot      [0.5 2. ]\nfirst difference at [1]: expected 1.0, got 2.0 (1 of 2 values differ)")
+  #expect(
+    failure
+      == "expected [0.5 1. ]\ngot      [0.5 2. ]\nfirst difference at [1]: expected 1.0, got 2.0 (1 of 2 values differ)"
+  )
 }
 
 @Test func checkRecordsAreReadBackInOrder() {
@@ -145,7 +156,8 @@ func exerciseChapter(
   session.workspace = ExerciseWorkspace(path: folder.path, book: book)
   _ = try session.workspace.start()
   #expect(throws: EngineError.self) { try session.solution("double", giveUp: false) }
-  #expect(try session.solution("double", giveUp: true).contains("func double(_ x: Double) -> Double { 2 * x }"))
+  #expect(
+    try session.solution("double", giveUp: true).contains("func double(_ x: Double) -> Double { 2 * x }"))
 }
 
 @Test func hintsComeOneMoreEachTime() throws {
@@ -165,7 +177,9 @@ func exerciseChapter(
   let stub = view.html(forBlockAt: 9) ?? ""
   #expect(stub.contains("swift run companion exercises check double"))
   #expect(stub.contains("// your code here"))
-  #expect(view.html(forBlockAt: 24)?.hasPrefix("<details class=\"exercise-solution\"><summary>Show the solution</summary>") == true)
+  #expect(
+    view.html(forBlockAt: 24)?.hasPrefix(
+      "<details class=\"exercise-solution\"><summary>Show the solution</summary>") == true)
   #expect(view.html(forBlockAt: 20)?.contains("<summary>Hint 1 of 1</summary>") == true)
   #expect(ExerciseView.indexCount(exerciseChapter()) == " <span class=\"exercise-count\">1 exercise</span>")
 }

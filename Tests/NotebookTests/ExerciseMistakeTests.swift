@@ -43,7 +43,9 @@ struct ExerciseMistakeTests {
         }
         """)
     #expect(!report.passed)
-    #expect(text.contains("W1 of initializeParameters(nX: 2, nH: 4, nY: 1) has shape (2, 4), expected (4, 2): a transpose?"))
+    #expect(
+      text.contains(
+        "W1 of initializeParameters(nX: 2, nH: 4, nY: 1) has shape (2, 4), expected (4, 2): a transpose?"))
   }
 
   @Test func aBiasOfShapeNInsteadOfNByOneFailsWithBothShapes() throws {
@@ -58,7 +60,9 @@ struct ExerciseMistakeTests {
         }
         """)
     #expect(!report.passed)
-    #expect(text.contains("b1 of initializeParameters(nX: 2, nH: 4, nY: 1) has shape (4,), expected (4, 1): a rank-1 array"))
+    #expect(
+      text.contains(
+        "b1 of initializeParameters(nX: 2, nH: 4, nY: 1) has shape (4,), expected (4, 1): a rank-1 array"))
   }
 
   /// The reference's backward propagation with one line replaced.
@@ -81,7 +85,8 @@ struct ExerciseMistakeTests {
 
   @Test func aSumWithoutKeepDimsFailsWithARankOneShape() throws {
     let code = try backward(
-      replacing: "let db1 = dZ1.sum(axis: 1, keepDims: true) / count", with: "let db1 = dZ1.sum(axis: 1) / count")
+      replacing: "let db1 = dZ1.sum(axis: 1, keepDims: true) / count",
+      with: "let db1 = dZ1.sum(axis: 1) / count")
     let (report, text) = try report("backwardPropagation", code)
     #expect(!report.passed)
     #expect(text.contains("db1 on seeded inputs has shape (4,), expected (4, 1)"))

@@ -17,14 +17,17 @@ struct ExerciseValidationTests {
 
   @Test func aReferenceThatDoesNotCompileIsAnErrorAtItsChapterLine() throws {
     let found = try diagnostics(exerciseChapter(solution: "func double(_ x: Double) -> Double { 2 * y }"))
-    #expect(found.first?.description.hasPrefix(
-      "chapters/01-double.md:24: error: the reference solution of exercise 'double' does not compile\nchapters/01-double.md:25:") == true)
+    #expect(
+      found.first?.description.hasPrefix(
+        "chapters/01-double.md:24: error: the reference solution of exercise 'double' does not compile\nchapters/01-double.md:25:"
+      ) == true)
   }
 
   @Test func aStubThatPassesEveryCheckIsAnError() throws {
     let found = try diagnostics(exerciseChapter(stub: "func double(_ x: Double) -> Double { x + x }"))
-    #expect(found.map(\.description) == [
-      "chapters/01-double.md:13: error: the stub of exercise 'double' passes every check: no check tells unfinished code from the solution (1 checks)"
-    ])
+    #expect(
+      found.map(\.description) == [
+        "chapters/01-double.md:13: error: the stub of exercise 'double' passes every check: no check tells unfinished code from the solution (1 checks)"
+      ])
   }
 }

@@ -14,7 +14,9 @@ public struct ChapterExercises: Sendable {
       found[exercise.stub.fenceLine] = (exercise, "stub", 0)
       found[exercise.solution.fenceLine] = (exercise, "solution", 0)
       found[exercise.checks.fenceLine] = (exercise, "check", 0)
-      for (index, hint) in exercise.hints.enumerated() { found[hint.fenceLine] = (exercise, "hint", index + 1) }
+      for (index, hint) in exercise.hints.enumerated() {
+        found[hint.fenceLine] = (exercise, "hint", index + 1)
+      }
     }
     return found
   }
@@ -47,23 +49,32 @@ public struct ChapterExercises: Sendable {
         if word.hasPrefix("exercise=") {
           declaration.name = String(word.dropFirst("exercise=".count))
         } else if Exercise.roles.contains(word) {
-          if !declaration.role.isEmpty { problem("an exercise block has one role, not '\(declaration.role)' and '\(word)'") }
+          if !declaration.role.isEmpty {
+            problem("an exercise block has one role, not '\(declaration.role)' and '\(word)'")
+          }
           declaration.role = word
         } else if word.hasPrefix("uses=") {
           declaration.uses = word.dropFirst("uses=".count).split(separator: ",").map(String.init)
-        } else if word.hasPrefix("timeout="), let seconds = Double(word.dropFirst("timeout=".count)), seconds > 0 {
+        } else if word.hasPrefix("timeout="), let seconds = Double(word.dropFirst("timeout=".count)),
+          seconds > 0
+        {
           declaration.timeout = seconds
         } else {
           problem(
-            "unknown exercise option '\(word)' (known: \(Exercise.roles.joined(separator: ", ")), uses=NAME,NAME, timeout=SECONDS)")
+            "unknown exercise option '\(word)' (known: \(Exercise.roles.joined(separator: ", ")), uses=NAME,NAME, timeout=SECONDS)"
+          )
         }
       }
       if !Exercise.isValidName(declaration.name) {
-        problem("exercise name '\(declaration.name)' is not an identifier (letters, digits, _; it names the learner's file)")
+        problem(
+          "exercise name '\(declaration.name)' is not an identifier (letters, digits, _; it names the learner's file)"
+        )
         continue
       }
       if declaration.role.isEmpty {
-        problem("exercise block of '\(declaration.name)' has no role (one of \(Exercise.roles.joined(separator: ", ")))")
+        problem(
+          "exercise block of '\(declaration.name)' has no role (one of \(Exercise.roles.joined(separator: ", ")))"
+        )
         continue
       }
       declarations.append(declaration)
@@ -78,35 +89,43 @@ public struct ChapterExercises: Sendable {
       func single(_ role: String) -> Declaration? {
         let found = mine.filter { $0.role == role }
         if found.isEmpty {
-          diagnostics.append(Diagnostic(file: path, line: firstLine, message: "exercise '\(name)' has no \(role) block"))
+          diagnostics.append(
+            Diagnostic(file: path, line: firstLine, message: "exercise '\(name)' has no \(role) block"))
           return nil
         }
         for extra in found.dropFirst() {
           diagnostics.append(
             Diagnostic(
               file: path, line: extra.block.fenceLine,
-              message: "exercise '\(name)' has a second \(role) block (the first is at line \(found[0].block.fenceLine))"))
+              message:
+                "exercise '\(name)' has a second \(role) block (the first is at line \(found[0].block.fenceLine))"
+            ))
         }
         return found[0]
       }
-      guard let stub = single("stub"), let solution = single("solution"), let checks = single("check") else { continue }
+      guard let stub = single("stub"), let solution = single("solution"), let checks = single("check") else {
+        continue
+      }
       let heading = ChapterExercises.heading(above: stub.block.fenceLine, lines: lines)
       var uses: [String] = []
       for declaration in mine { uses += declaration.uses }
       exercises.append(
         Exercise(
           name: name, chapterPath: path, title: heading?.title ?? name,
-          statement: ChapterExercises.statement(from: heading?.line ?? 0, to: stub.block.fenceLine, lines: lines),
+          statement: ChapterExercises.statement(
+            from: heading?.line ?? 0, to: stub.block.fenceLine, lines: lines),
           stub: stub.block, solution: solution.block, checks: checks.block,
           hints: mine.filter { $0.role == "hint" }.map(\.block), uses: uses,
           timeout: mine.compactMap(\.timeout).first ?? Exercise.defaultTimeout))
     }
     for exercise in exercises {
-      for used in exercise.uses where !exercises.contains(where: { $0.name == used }) || used == exercise.name {
+      for used in exercise.uses where !exercises.contains(where: { $0.name == used }) || used == exercise.name
+      {
         diagnostics.append(
           Diagnostic(
             file: path, line: exercise.stub.fenceLine,
-            message: "exercise '\(exercise.name)' uses '\(used)', which is not an earlier exercise of this chapter"))
+            message:
+              "exercise '\(exercise.name)' uses '\(used)', which is not an earlier exercise of this chapter"))
       }
     }
     self.exercises = exercises

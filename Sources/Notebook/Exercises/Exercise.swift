@@ -57,6 +57,8 @@ public struct Exercise: Sendable, Equatable {
     guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic,
       first.isASCII
     else { return false }
-    return name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+    return name.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0))
+    }
   }
 }

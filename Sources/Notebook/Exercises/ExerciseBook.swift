@@ -31,7 +31,8 @@ public struct ExerciseBook: Sendable {
         problems.append(
           Diagnostic(
             file: exercise.chapterPath, line: exercise.stub.fenceLine,
-            message: "exercise '\(exercise.name)' is declared twice (first at \(first.chapterPath):\(first.stub.fenceLine)); "
+            message:
+              "exercise '\(exercise.name)' is declared twice (first at \(first.chapterPath):\(first.stub.fenceLine)); "
               + "names are file names in one workspace"))
         continue
       }

@@ -17,7 +17,9 @@ public struct ExerciseChecker: Sendable {
     let fingerprint = try toolchain.libraryFingerprint()
     let compiler = try toolchain.compilerVersion()
     try toolchain.prepareSupportLibrary(fingerprint: fingerprint, compilerVersion: compiler)
-    self.init(book: book, runner: ExerciseRunner(toolchain: toolchain, timeout: timeout), environmentKey: fingerprint + compiler)
+    self.init(
+      book: book, runner: ExerciseRunner(toolchain: toolchain, timeout: timeout),
+      environmentKey: fingerprint + compiler)
   }
 
   /// A checker with a prepared runner.
@@ -44,7 +46,8 @@ public struct ExerciseChecker: Sendable {
       hasher.combine(String(block.codeLine))
       hasher.combine(block.code)
     }
-    let file = runner.toolchain.supportDirectory.appendingPathComponent("exercises/reference/\(hasher.hexDigest)")
+    let file = runner.toolchain.supportDirectory.appendingPathComponent(
+      "exercises/reference/\(hasher.hexDigest)")
     if let text = try? String(contentsOf: file, encoding: .utf8) {
       return ExerciseRun(records: text, ending: .finished, printed: "")
     }
@@ -52,7 +55,8 @@ public struct ExerciseChecker: Sendable {
     guard run.ending == .finished, !run.begun.isEmpty else {
       throw ReferenceFailure(exercise: exercise, run: run)
     }
-    try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     try? Data(run.recordsText.utf8).write(to: file, options: .atomic)
     return run
   }
@@ -65,7 +69,8 @@ public struct ExerciseChecker: Sendable {
     if let missing = files.first(where: { !FileManager.default.fileExists(atPath: $0.path) }) {
       var report = ExerciseComparison(exercise: exercise, expected: expected).report(
         ExerciseRun(records: "", ending: .compileFailed(""), printed: ""))
-      report.problem = "\(ExerciseRunner.relativePaths(missing.path)) does not exist: `companion exercises start` writes it"
+      report.problem =
+        "\(ExerciseRunner.relativePaths(missing.path)) does not exist: `companion exercises start` writes it"
       return report
     }
     let actual = try runner.run(exercise, files: files)
@@ -100,7 +105,8 @@ public struct ExerciseChecker: Sendable {
         return [
           Diagnostic(
             file: exercise.chapterPath, line: exercise.stub.fenceLine,
-            message: "the stub of exercise '\(exercise.name)' does not compile (a learner starts from it, and the "
+            message:
+              "the stub of exercise '\(exercise.name)' does not compile (a learner starts from it, and the "
               + "exercises using it are compiled with it)", detail: problem)
         ]
       }
@@ -108,7 +114,8 @@ public struct ExerciseChecker: Sendable {
         return [
           Diagnostic(
             file: exercise.chapterPath, line: exercise.checks.fenceLine,
-            message: "the stub of exercise '\(exercise.name)' passes every check: no check tells unfinished code "
+            message:
+              "the stub of exercise '\(exercise.name)' passes every check: no check tells unfinished code "
               + "from the solution (\(expected.begun.count) checks)")
         ]
       }

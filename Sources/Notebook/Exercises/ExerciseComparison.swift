@@ -17,11 +17,13 @@ struct ExerciseComparison {
     var seen = Set<String>()
     for check in expected.begun where seen.insert("\(check.line) \(check.name)").inserted {
       func result(_ status: CheckResult.Status, _ message: String) -> CheckResult {
-        CheckResult(exercise: exercise.name, check: check.name, status: status, message: message, line: check.line)
+        CheckResult(
+          exercise: exercise.name, check: check.name, status: status, message: message, line: check.line)
       }
       let input = ExerciseComparison.input(of: check.line, in: exercise)
       if problem != nil {
-        results.append(result(.error, "not run: your code does not compile (see the compiler's message above)"))
+        results.append(
+          result(.error, "not run: your code does not compile (see the compiler's message above)"))
         continue
       }
       let wanted = expected.values.filter { $0.line == check.line && $0.check == check.name }
@@ -29,7 +31,10 @@ struct ExerciseComparison {
       let began = actual.begun.contains { $0.line == check.line && $0.name == check.name }
       if got.isEmpty {
         let stop = ExerciseComparison.stopReason(actual.ending)
-        let message = began ? stop : "not run: \(stop.isEmpty ? "the program stopped before this check" : "the program stopped before this check (\(stop))")"
+        let message =
+          began
+          ? stop
+          : "not run: \(stop.isEmpty ? "the program stopped before this check" : "the program stopped before this check (\(stop))")"
         results.append(result(.error, input + "\n" + (message.isEmpty ? "no value" : message)))
         continue
       }
@@ -41,7 +46,11 @@ struct ExerciseComparison {
           continue
         }
         let verdict = ValueJudgement(expected: part, actual: mine)
-        if let failure = verdict.failure { failures.append(failure) } else if let note = verdict.note { notes.append(note) }
+        if let failure = verdict.failure {
+          failures.append(failure)
+        } else if let note = verdict.note {
+          notes.append(note)
+        }
       }
       if failures.isEmpty {
         results.append(result(.pass, notes.joined(separator: "\n")))
@@ -59,7 +68,8 @@ struct ExerciseComparison {
     case .compileFailed: return "your code does not compile"
     case .trapped(let message): return "trapped: \(message)"
     case .timedOut(let seconds):
-      return "timed out: still running after \(SVGNumber.compact(seconds)) s; an endless loop, or far more iterations than asked?"
+      return
+        "timed out: still running after \(SVGNumber.compact(seconds)) s; an endless loop, or far more iterations than asked?"
     case .exited(let status): return "the program exited with status \(status) before finishing the checks"
     }
   }

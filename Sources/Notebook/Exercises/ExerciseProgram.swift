@@ -25,7 +25,9 @@ struct ExerciseProgram {
   /// A chapter block as a source file whose lines report as the chapter's.
   static func located(_ block: Exercise.Block, chapterPath: String) -> String {
     let body = block.code.hasSuffix("\n") ? block.code : block.code + "\n"
-    return "import DeepLearning\n#sourceLocation(file: \(ChapterProgram.quoted(chapterPath)), line: \(block.codeLine))\n" + body
+    return
+      "import DeepLearning\n#sourceLocation(file: \(ChapterProgram.quoted(chapterPath)), line: \(block.codeLine))\n"
+      + body
       + "#sourceLocation()\n"
   }
 

@@ -36,7 +36,8 @@ public struct ExerciseProgress: Sendable, Codable, Equatable {
     do {
       try encoder.encode(self).write(to: ExerciseProgress.file(in: workspace), options: .atomic)
     } catch {
-      throw EngineError("cannot write \(ExerciseProgress.file(in: workspace).path): \(error.localizedDescription)")
+      throw EngineError(
+        "cannot write \(ExerciseProgress.file(in: workspace).path): \(error.localizedDescription)")
     }
   }
 

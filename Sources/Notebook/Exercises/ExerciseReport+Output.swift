@@ -4,9 +4,12 @@ extension ExerciseReport {
   /// The report as a learner reads it in the terminal: the exercise and its score, then one
   /// line per check (✓ or ✗) with what went wrong indented under it.
   public var text: String {
-    var lines = ["\(exercise.name): \(score) checks passed\(passed ? "" : "  (\(exercise.chapterPath):\(exercise.stub.fenceLine))")"]
+    var lines = [
+      "\(exercise.name): \(score) checks passed\(passed ? "" : "  (\(exercise.chapterPath):\(exercise.stub.fenceLine))")"
+    ]
     if let problem {
-      lines.append(ExerciseReport.indented(problem.isEmpty ? "your code does not compile" : problem, by: "    "))
+      lines.append(
+        ExerciseReport.indented(problem.isEmpty ? "your code does not compile" : problem, by: "    "))
     }
     for check in checks {
       let mark = check.status == .pass ? "✓" : "✗"

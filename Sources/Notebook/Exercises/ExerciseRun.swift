@@ -89,11 +89,14 @@ public struct ExerciseRun: Sendable, Equatable {
     var valueIndex = 0
     for check in begun {
       lines.append("begin\t\(check.line)\t\(check.name)")
-      while valueIndex < values.count, values[valueIndex].line == check.line, values[valueIndex].check == check.name {
+      while valueIndex < values.count, values[valueIndex].line == check.line,
+        values[valueIndex].check == check.name
+      {
         let v = values[valueIndex]
         lines.append(
-          ["value", String(v.line), v.check, v.part, v.kind, String(v.rtol), String(v.atol),
-           v.shape.map(String.init).joined(separator: ","), v.values.map { "\($0)" }.joined(separator: " ")
+          [
+            "value", String(v.line), v.check, v.part, v.kind, String(v.rtol), String(v.atol),
+            v.shape.map(String.init).joined(separator: ","), v.values.map { "\($0)" }.joined(separator: " "),
           ].joined(separator: "\t"))
         valueIndex += 1
       }

@@ -17,7 +17,8 @@ public struct ExerciseRunner: Sendable {
   /// Runs `exercise`'s checks against the Swift files `files` (compiled as they are, so the
   /// compiler and traps name them).
   public func run(_ exercise: Exercise, files: [URL]) throws -> ExerciseRun {
-    let folder = toolchain.supportDirectory.appendingPathComponent("exercises/run-\(getpid())-\(UUID().uuidString.prefix(8))")
+    let folder = toolchain.supportDirectory.appendingPathComponent(
+      "exercises/run-\(getpid())-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let main = folder.appendingPathComponent("main.swift")
@@ -25,7 +26,9 @@ public struct ExerciseRunner: Sendable {
     let binary = folder.appendingPathComponent("checks")
     let compile = try Subprocess(
       executable: toolchain.swiftc,
-      arguments: toolchain.compileFlags + ["-module-name", "Exercise"] + files.map(\.path) + [main.path, "-o", binary.path],
+      arguments: toolchain.compileFlags + ["-module-name", "Exercise"] + files.map(\.path) + [
+        main.path, "-o", binary.path,
+      ],
       timeout: 300
     ).run()
     guard compile.succeeded else {
@@ -55,13 +58,15 @@ public struct ExerciseRunner: Sendable {
   /// Runs the checks against blocks of the chapter (reference solutions or stubs), written to
   /// files whose lines report as the chapter's.
   public func run(_ exercise: Exercise, blocks: [Exercise.Block]) throws -> ExerciseRun {
-    let folder = toolchain.supportDirectory.appendingPathComponent("exercises/code-\(getpid())-\(UUID().uuidString.prefix(8))")
+    let folder = toolchain.supportDirectory.appendingPathComponent(
+      "exercises/code-\(getpid())-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     var files: [URL] = []
     for (index, block) in blocks.enumerated() {
       let file = folder.appendingPathComponent("code\(index).swift")
-      try ExerciseProgram.located(block, chapterPath: exercise.chapterPath).write(to: file, atomically: false, encoding: .utf8)
+      try ExerciseProgram.located(block, chapterPath: exercise.chapterPath).write(
+        to: file, atomically: false, encoding: .utf8)
       files.append(file)
     }
     return try run(exercise, files: files)

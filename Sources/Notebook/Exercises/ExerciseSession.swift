@@ -50,7 +50,8 @@ public struct ExerciseSession: Sendable {
     return zip(book.exercises, statuses).map { exercise, status in
       let chapter = ((exercise.chapterPath as NSString).lastPathComponent as NSString).deletingPathExtension
       return exercise.name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
-        + status.padding(toLength: statusWidth + 2, withPad: " ", startingAt: 0) + "\(chapter): \(exercise.title)"
+        + status.padding(toLength: statusWidth + 2, withPad: " ", startingAt: 0)
+        + "\(chapter): \(exercise.title)"
     }.joined(separator: "\n")
   }
 
@@ -60,9 +61,13 @@ public struct ExerciseSession: Sendable {
     let place = ExerciseRunner.relativePaths(workspace.folder.path)
     var lines = ["wrote \(written.count) exercise file\(written.count == 1 ? "" : "s") into \(place)/"]
     if !kept.isEmpty {
-      lines.append("kept \(kept.count) file\(kept.count == 1 ? "" : "s") already there, unchanged: \(kept.map(\.fileName).joined(separator: " "))")
+      lines.append(
+        "kept \(kept.count) file\(kept.count == 1 ? "" : "s") already there, unchanged: \(kept.map(\.fileName).joined(separator: " "))"
+      )
     }
-    lines.append("next: edit \(place)/\(book.exercises.first?.fileName ?? "NAME.swift"), then `swift run companion exercises check`")
+    lines.append(
+      "next: edit \(place)/\(book.exercises.first?.fileName ?? "NAME.swift"), then `swift run companion exercises check`"
+    )
     return lines.joined(separator: "\n")
   }
 
@@ -102,15 +107,21 @@ public struct ExerciseSession: Sendable {
       Console.out(ExerciseResults(reports).json)
     } else {
       for report in reports where !report.passed {
-        let weak = book.closure(of: report.exercise).dropLast().filter { progress.exercises[$0.name]?.status != "passed" }
+        let weak = book.closure(of: report.exercise).dropLast().filter {
+          progress.exercises[$0.name]?.status != "passed"
+        }
         if !weak.isEmpty {
-          Console.out("note: \(report.exercise.name) calls your \(weak.map(\.name).joined(separator: ", ")), which do\(weak.count == 1 ? "es" : "") not pass yet")
+          Console.out(
+            "note: \(report.exercise.name) calls your \(weak.map(\.name).joined(separator: ", ")), which do\(weak.count == 1 ? "es" : "") not pass yet"
+          )
         }
       }
       let passedExercises = reports.filter(\.passed).count
-      Console.out("score: \(passedChecks)/\(totalChecks) checks, \(passedExercises)/\(selected.count) exercises passed")
+      Console.out(
+        "score: \(passedChecks)/\(totalChecks) checks, \(passedExercises)/\(selected.count) exercises passed")
     }
-    return failures.values.allSatisfy { $0 == nil } && reports.count == selected.count && reports.allSatisfy(\.passed)
+    return failures.values.allSatisfy { $0 == nil } && reports.count == selected.count
+      && reports.allSatisfy(\.passed)
   }
 
   /// `check --watch`: checks once, then again whenever a file of the workspace changes: the
@@ -140,7 +151,8 @@ public struct ExerciseSession: Sendable {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.folder.path)) ?? []
     var stamps: [String: String] = [:]
     for name in names where name.hasSuffix(".swift") {
-      let attributes = try? FileManager.default.attributesOfItem(atPath: workspace.folder.appendingPathComponent(name).path)
+      let attributes = try? FileManager.default.attributesOfItem(
+        atPath: workspace.folder.appendingPathComponent(name).path)
       let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
       let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
       stamps[name] = "\(size) \(modified)"
@@ -157,10 +169,14 @@ public struct ExerciseSession: Sendable {
     let shown = min(entry.hintsShown + 1, exercise.hints.count)
     entry.hintsShown = shown
     progress.exercises[exercise.name] = entry
-    if FileManager.default.fileExists(atPath: workspace.folder.path) { try progress.save(to: workspace.folder) }
-    var text = "Hint \(shown) of \(exercise.hints.count) for \(exercise.name):\n\n"
+    if FileManager.default.fileExists(atPath: workspace.folder.path) {
+      try progress.save(to: workspace.folder)
+    }
+    var text =
+      "Hint \(shown) of \(exercise.hints.count) for \(exercise.name):\n\n"
       + exercise.hints[shown - 1].code.trimmingCharacters(in: .whitespacesAndNewlines)
-    text += shown < exercise.hints.count
+    text +=
+      shown < exercise.hints.count
       ? "\n\n(`companion exercises hint \(exercise.name)` again for the next one)"
       : "\n\n(that was the last hint; `companion exercises solution \(exercise.name) --give-up` shows the solution)"
     return text
@@ -180,7 +196,9 @@ public struct ExerciseSession: Sendable {
     if giveUp && entry.status != "passed" {
       entry.gaveUp = true
       progress.exercises[exercise.name] = entry
-      if FileManager.default.fileExists(atPath: workspace.folder.path) { try progress.save(to: workspace.folder) }
+      if FileManager.default.fileExists(atPath: workspace.folder.path) {
+        try progress.save(to: workspace.folder)
+      }
     }
     return workspace.solutionFile(exercise)
   }

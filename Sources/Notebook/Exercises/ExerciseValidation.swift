@@ -30,13 +30,17 @@ struct ExerciseValidation {
       hasher.combine(exercise.uses.joined(separator: ","))
       hasher.combine(String(exercise.timeout))
     }
-    let marker = runner.toolchain.supportDirectory.appendingPathComponent("exercises/validated/\(hasher.hexDigest)")
-    if !noCache && book.diagnostics.isEmpty && FileManager.default.fileExists(atPath: marker.path) { return [] }
+    let marker = runner.toolchain.supportDirectory.appendingPathComponent(
+      "exercises/validated/\(hasher.hexDigest)")
+    if !noCache && book.diagnostics.isEmpty && FileManager.default.fileExists(atPath: marker.path) {
+      return []
+    }
     let checker = ExerciseChecker(book: book, runner: runner, environmentKey: environmentKey)
     var problems = book.diagnostics
     for exercise in book.exercises { problems += checker.validate(exercise) }
     if problems.isEmpty && !noCache {
-      try? FileManager.default.createDirectory(at: marker.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try? FileManager.default.createDirectory(
+        at: marker.deletingLastPathComponent(), withIntermediateDirectories: true)
       try? Data().write(to: marker)
     }
     return problems

@@ -18,7 +18,9 @@ public struct ExerciseWorkspace: Sendable {
   public func file(of exercise: Exercise) -> URL { folder.appendingPathComponent(exercise.fileName) }
 
   /// Whether the learner's file of `exercise` exists.
-  public func hasFile(_ exercise: Exercise) -> Bool { FileManager.default.fileExists(atPath: file(of: exercise).path) }
+  public func hasFile(_ exercise: Exercise) -> Bool {
+    FileManager.default.fileExists(atPath: file(of: exercise).path)
+  }
 
   /// Writes the file of every exercise that has none; returns the exercises written and those
   /// whose files were kept as the learner left them.
@@ -53,11 +55,16 @@ public struct ExerciseWorkspace: Sendable {
 
   /// The comment heading an exercise's file: title, chapter, statement, how to check it.
   static func header(_ exercise: Exercise, book: ExerciseBook) -> String {
-    var lines = ["Exercise \(exercise.name): \(exercise.title)", "From \(exercise.chapterPath):\(exercise.stub.fenceLine)", ""]
+    var lines = [
+      "Exercise \(exercise.name): \(exercise.title)",
+      "From \(exercise.chapterPath):\(exercise.stub.fenceLine)", "",
+    ]
     lines += exercise.statement.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let used = book.closure(of: exercise).dropLast().map(\.fileName)
     if !used.isEmpty {
-      lines += ["", "Compiled together with your \(used.joined(separator: ", ")), whose functions it may call."]
+      lines += [
+        "", "Compiled together with your \(used.joined(separator: ", ")), whose functions it may call.",
+      ]
     }
     lines += [
       "", "Check it:   swift run companion exercises check \(exercise.name)",

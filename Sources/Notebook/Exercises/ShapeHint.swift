@@ -33,7 +33,8 @@ enum ShapeHint {
       return "an array of one element where a number belongs: take its .scalar or its .sum()?"
     }
     if expected.count == 2, actual.count == 2, expected[0] == actual[0] || expected[1] == actual[1] {
-      return "a matrix product with the wrong factor, a factor transposed, or an elementwise * where dot belongs?"
+      return
+        "a matrix product with the wrong factor, a factor transposed, or an elementwise * where dot belongs?"
     }
     if count(actual) == count(expected) {
       return "the right numbers in the wrong arrangement: a reshape to the wrong shape?"

@@ -17,12 +17,14 @@ struct ValueJudgement {
     switch expected.kind {
     case "count":
       if expected.values != actual.values {
-        failure = "\(name) has \(ValueJudgement.integer(actual.values.first)) elements, expected \(ValueJudgement.integer(expected.values.first))"
+        failure =
+          "\(name) has \(ValueJudgement.integer(actual.values.first)) elements, expected \(ValueJudgement.integer(expected.values.first))"
       }
       return
     case "keys":
       if expected.values != actual.values {
-        failure = "\(name) has \(ValueJudgement.integer(actual.values.first)) keys, expected \(ValueJudgement.integer(expected.values.first))"
+        failure =
+          "\(name) has \(ValueJudgement.integer(actual.values.first)) keys, expected \(ValueJudgement.integer(expected.values.first))"
       }
       return
     default:
@@ -30,7 +32,8 @@ struct ValueJudgement {
     }
     if expected.shape != actual.shape || expected.values.count != actual.values.count {
       let cause = ShapeHint.cause(actual: actual.shape, expected: expected.shape).map { ": " + $0 } ?? ""
-      failure = "\(name) has shape \(ShapeHint.text(actual.shape)), expected \(ShapeHint.text(expected.shape))\(cause)"
+      failure =
+        "\(name) has shape \(ShapeHint.text(actual.shape)), expected \(ShapeHint.text(expected.shape))\(cause)"
       return
     }
     var worstAbsolute = 0.0

@@ -122,7 +122,8 @@ final class ChapterPipeline: @unchecked Sendable {
   private func exerciseDiagnostics(for chapter: Chapter) -> [Diagnostic] {
     let compiler = (try? toolchain.compilerVersion()) ?? ""
     let validation = ExerciseValidation(
-      runner: ExerciseRunner(toolchain: toolchain), environmentKey: fingerprint + compiler, noCache: options.noCache)
+      runner: ExerciseRunner(toolchain: toolchain), environmentKey: fingerprint + compiler,
+      noCache: options.noCache)
     return validation.diagnostics(for: chapter)
   }
 
@@ -144,7 +145,8 @@ final class ChapterPipeline: @unchecked Sendable {
   }
 
   /// The run of a chapter none of whose cells ran.
-  static let noRun = ChapterRun(status: .completed, cells: [], published: [:], compileSeconds: 0, runSeconds: 0)
+  static let noRun = ChapterRun(
+    status: .completed, cells: [], published: [:], compileSeconds: 0, runSeconds: 0)
 
   /// Whether `chapter` was loaded from a file that is not UTF-8 (see `ChapterLoading`).
   static func isUnreadable(_ chapter: Chapter) -> Bool {

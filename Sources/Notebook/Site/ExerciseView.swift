@@ -19,7 +19,8 @@ struct ExerciseView {
       out += "<p class=\"exercise-label\">Exercise <code>\(name)</code>: start from "
       out += "<code>exercises/\(HTML.escape(exercise.fileName))</code></p>\n"
       out += ExerciseView.code(exercise.stub.code)
-      out += "<p class=\"exercise-command\">Check it: <code>swift run companion exercises check \(name)</code></p>\n"
+      out +=
+        "<p class=\"exercise-command\">Check it: <code>swift run companion exercises check \(name)</code></p>\n"
       return out + "</div>\n"
     case "check":
       let count = ChapterCheckCount.of(exercise.checks.code)
@@ -48,7 +49,8 @@ struct ExerciseView {
     let hooks = MarkdownRenderHooks(
       codeBlock: { _, block in "<pre><code>\(HTML.escape(block.literal))</code></pre>" },
       heading: { "<h\($0.level)>\($0.innerHTML)</h\($0.level)>" }, text: { $0.literal })
-    return protection.restore(CommonMark.render(protection.protectedText, hooks: hooks), markup: true, escape: HTML.escape)
+    return protection.restore(
+      CommonMark.render(protection.protectedText, hooks: hooks), markup: true, escape: HTML.escape)
   }
 
   /// `6 exercises` for the index, or nothing for a chapter without.
