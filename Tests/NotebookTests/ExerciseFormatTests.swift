@@ -183,3 +183,26 @@ func exerciseChapter(
   #expect(view.html(forBlockAt: 20)?.contains("<summary>Hint 1 of 1</summary>") == true)
   #expect(ExerciseView.indexCount(exerciseChapter()) == " <span class=\"exercise-count\">1 exercise</span>")
 }
+
+@Test func aTrapIsPlacedAtTheInnermostFrameOfTheLearnersCode() {
+  let backtrace = """
+    Thread 0 "t" crashed:
+
+      0      0x00007f66dc2f9361 _assertionFailure(_:_:file:line:flags:) + 225 in libswiftCore.so
+      1 [ra] 0x00007f66dbc9150b specialized static Tensor.* infix(_:_:) + 3498 in libChapterSupport.so at Sources/DeepLearning/Tensor+Broadcasting.swift:104:7
+      2 [ra] 0x000055ae18fb20f2 linearForward(_:_:_:) + 81 in t at /w/exercises/linearForward.swift:3:5
+      3 [ra] 0x000055ae18fb245e main + 541 in t at chapters/12-deep-networks.md:1015:9
+    """
+  let location = TrapLocation(
+    backtrace: backtrace, files: ["/w/exercises/linearForward.swift", "chapters/12-deep-networks.md"])
+  #expect(location?.place == "/w/exercises/linearForward.swift:3:5")
+  #expect(location?.function == "linearForward(_:_:_:)")
+}
+
+@Test func aBroadcastBetweenShapesThatFitAProductSuggestsDot() {
+  #expect(
+    ShapeHint.broadcast("Fatal error: operands could not be broadcast together with shapes (1,3) (3,2)")
+      == "\n(1, 3) and (3, 2) fit a matrix product: an elementwise * where dot belongs?")
+  #expect(
+    ShapeHint.broadcast("Fatal error: operands could not be broadcast together with shapes (2,3) (2,)") == "")
+}

@@ -132,7 +132,9 @@ struct ExerciseMistakeTests {
       """)
     #expect(report.checks.first?.status == .error)
     #expect(text.contains("✗ Z on the course's test case"))
-    #expect(text.contains("trapped:") && text.contains("shapes (1,3) (3,2)"))
+    #expect(text.contains("trapped at ") && text.contains("in linearForward(_:_:_:)"))
+    #expect(text.contains("shapes (1,3) (3,2)"))
+    #expect(text.contains("(1, 3) and (3, 2) fit a matrix product: an elementwise * where dot belongs?"))
   }
 
   @Test func aOneSidedDifferenceFailsAsCloseButMoreThanRounding() throws {

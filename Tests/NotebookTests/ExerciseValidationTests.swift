@@ -31,3 +31,14 @@ struct ExerciseValidationTests {
       ])
   }
 }
+
+/// One exercise's endless loop stops at its time limit and is reported as such.
+@Test func anEndlessLoopIsStoppedAtTheTimeLimitAndSaysSo() throws {
+  let exercises = ChapterExercises(chapter: exerciseChapter()).exercises
+  let checker = try ExerciseChecker(book: ExerciseBook(exercises: exercises), timeout: 3)
+  let report = try checker.check(
+    exercises[0],
+    code: "func double(_ x: Double) -> Double {\n  var y = x\n  while y == y { y += 1 }\n  return y\n}")
+  #expect(report.checks.first?.status == .error)
+  #expect(report.text.contains("timed out: still running after 3 s; an endless loop"))
+}

@@ -15,6 +15,7 @@ struct ExerciseComparison {
     var problem: String? = nil
     if case .compileFailed(let output) = actual.ending { problem = ExerciseComparison.trimmed(output) }
     var seen = Set<String>()
+    var stopShown = false
     for check in expected.begun where seen.insert("\(check.line) \(check.name)").inserted {
       func result(_ status: CheckResult.Status, _ message: String) -> CheckResult {
         CheckResult(
@@ -31,10 +32,13 @@ struct ExerciseComparison {
       let began = actual.begun.contains { $0.line == check.line && $0.name == check.name }
       if got.isEmpty {
         let stop = ExerciseComparison.stopReason(actual.ending)
-        let message =
-          began
-          ? stop
-          : "not run: \(stop.isEmpty ? "the program stopped before this check" : "the program stopped before this check (\(stop))")"
+        let message: String
+        if began || !stopShown {
+          message = began || stop.isEmpty ? stop : "not run: the program stopped before this check: \(stop)"
+          stopShown = true
+        } else {
+          message = "not run: the program stopped at an earlier check"
+        }
         results.append(result(.error, input + "\n" + (message.isEmpty ? "no value" : message)))
         continue
       }
@@ -66,7 +70,7 @@ struct ExerciseComparison {
     switch ending {
     case .finished: return ""
     case .compileFailed: return "your code does not compile"
-    case .trapped(let message): return "trapped: \(message)"
+    case .trapped(let message): return message
     case .timedOut(let seconds):
       return
         "timed out: still running after \(SVGNumber.compact(seconds)) s; an endless loop, or far more iterations than asked?"

@@ -27,8 +27,8 @@ public struct ExerciseRun: Sendable, Equatable {
     case finished
     /// The code did not compile: the compiler's messages.
     case compileFailed(String)
-    /// A trap (a failed precondition, an index out of range): the one-line message, with its
-    /// `file:line` when known.
+    /// A trap (a failed precondition, an index out of range): `trapped at FILE:LINE in FUNCTION:
+    /// MESSAGE` (or `trapped: MESSAGE` when no frame of the code under test is found).
     case trapped(String)
     /// The program ran longer than the time limit.
     case timedOut(Double)

@@ -26,7 +26,7 @@ public struct ExerciseRunner: Sendable {
     let binary = folder.appendingPathComponent("checks")
     let compile = try Subprocess(
       executable: toolchain.swiftc,
-      arguments: toolchain.compileFlags + ["-module-name", "Exercise"] + files.map(\.path) + [
+      arguments: toolchain.compileFlags + ["-g", "-module-name", "Exercise"] + files.map(\.path) + [
         main.path, "-o", binary.path,
       ],
       timeout: 300
@@ -39,7 +39,9 @@ public struct ExerciseRunner: Sendable {
     let limit = timeout ?? exercise.timeout
     let result = try Subprocess(
       executable: binary.path, arguments: [],
-      environment: ["SWIFT_BACKTRACE": "enable=no", "COMPANION_EXERCISE_RECORDS": records.path],
+      environment: [
+        "SWIFT_BACKTRACE": TrapLocation.backtraceSetting, "COMPANION_EXERCISE_RECORDS": records.path,
+      ],
       timeout: limit, outputLimit: 1_000_000
     ).run()
     let ending: ExerciseRun.Ending
@@ -47,8 +49,18 @@ public struct ExerciseRunner: Sendable {
     case .exited(0): ending = .finished
     case .exited(let status): ending = .exited(status)
     case .signaled:
-      let trap = TrapMessage(stderr: ExerciseRunner.relativePaths(result.stderrText))
-      ending = .trapped((trap.location.map { "\($0): " } ?? "") + trap.text)
+      var trap = TrapMessage(stderr: result.stderrText)
+      trap.text = trap.text.trimmingCharacters(in: .whitespaces)
+      let sources = Set(files.map(\.path) + [exercise.chapterPath])
+      if let place = TrapLocation(backtrace: result.stderrText, files: sources) {
+        let function = place.function.isEmpty ? "" : " in \(place.function)"
+        ending = .trapped(
+          "trapped at \(ExerciseRunner.relativePaths(place.place))\(function): \(trap.text)"
+            + ShapeHint.broadcast(trap.text))
+      } else {
+        ending = .trapped(
+          "trapped: " + (trap.location.map { "\($0): " } ?? "") + trap.text + ShapeHint.broadcast(trap.text))
+      }
     case .timedOut, .outputLimitReached: ending = .timedOut(limit)
     }
     let text = (try? String(contentsOf: records, encoding: .utf8)) ?? ""

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The likely cause of a wrong shape, as a learner of numpy would recognize it.
 enum ShapeHint {
   /// numpy's notation for a shape: `(2, 4)`, `(3,)`, `()`.
@@ -40,5 +42,21 @@ enum ShapeHint {
       return "the right numbers in the wrong arrangement: a reshape to the wrong shape?"
     }
     return nil
+  }
+
+  /// For a broadcasting trap between an `(a, b)` and a `(b, c)`: the likely cause, an
+  /// elementwise `*` where a matrix product belongs (empty otherwise).
+  static func broadcast(_ message: String) -> String {
+    guard let range = message.range(of: "broadcast together with shapes ") else { return "" }
+    let shapes = message[range.upperBound...].split(separator: " ").prefix(2).map { text in
+      text.trimmingCharacters(in: CharacterSet(charactersIn: "()")).split(separator: ",").compactMap {
+        Int($0)
+      }
+    }
+    guard shapes.count == 2, shapes[0].count == 2, shapes[1].count == 2, shapes[0][1] == shapes[1][0] else {
+      return ""
+    }
+    return
+      "\n\(text(shapes[0])) and \(text(shapes[1])) fit a matrix product: an elementwise * where dot belongs?"
   }
 }
