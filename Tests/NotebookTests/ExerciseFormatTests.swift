@@ -206,3 +206,15 @@ func exerciseChapter(
   #expect(
     ShapeHint.broadcast("Fatal error: operands could not be broadcast together with shapes (2,3) (2,)") == "")
 }
+
+@Test func theJSONResultsHaveOneEntryPerCheckWithTheCompilersMessageOnEachUnrunCheck() throws {
+  let exercise = try #require(ChapterExercises(chapter: exerciseChapter()).exercises.first)
+  let check = CheckResult(
+    exercise: "double", check: "double of 2", status: .error, message: "not run", line: 17)
+  let report = ExerciseReport(
+    exercise: exercise, checks: [check], problem: "double.swift:2:3: error: cannot find 'y'")
+  let results = ExerciseResults([report])
+  #expect(results.status == "fail" && results.passed == 0 && results.total == 1)
+  #expect(results.tests.map(\.message) == ["double.swift:2:3: error: cannot find 'y'"])
+  #expect(results.json.contains("\"exercise\" : \"double\""))
+}
