@@ -74,9 +74,14 @@ public struct ChapterPage {
       }
     }
     var firstTitle = true
+<<<<<<< HEAD
     var headingIndex = 0
+=======
+    let exercises = ExerciseView(chapter: chapter)
+>>>>>>> issue-20
     let hooks = MarkdownRenderHooks(
       codeBlock: { _, block in
+        if let exercise = exercises.html(forBlockAt: block.startLine) { return exercise }
         if let cell = cellsByLine[block.startLine] {
           return CellView(
             cell: cell, chapter: chapter, run: result.run,
