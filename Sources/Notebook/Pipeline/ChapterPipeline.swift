@@ -113,7 +113,7 @@ final class ChapterPipeline: @unchecked Sendable {
     }
     if stored { cache.claim(key: key, forChapterAt: chapter.path) }
     var check = ChapterCheck(chapter: chapter, run: run, links: links)
-<<<<<<< HEAD
+    check.diagnostics += exerciseDiagnostics(for: chapter)
     var liveCells: URL? = nil
     // Only a chapter that ran is compiled for the browser: a compile error is reported once.
     if run.status == .completed && chapter.cells.contains(where: \.options.live) {
@@ -140,13 +140,6 @@ final class ChapterPipeline: @unchecked Sendable {
     } catch {
       return .failure(LiveCellErrors(diagnostics: [Diagnostic(file: chapter.path, line: line, message: "\(error)")]))
     }
-=======
-    check.diagnostics += exerciseDiagnostics(for: chapter)
-    return .success(
-      ChapterResult(
-        chapter: chapter, run: run, check: check, cached: cached, seconds: Subprocess.now() - start,
-        runKey: stored ? key : nil))
->>>>>>> issue-20
   }
 
   /// The problems of the chapter's exercises (see `ExerciseValidation`).

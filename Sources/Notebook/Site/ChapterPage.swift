@@ -74,11 +74,8 @@ public struct ChapterPage {
       }
     }
     var firstTitle = true
-<<<<<<< HEAD
     var headingIndex = 0
-=======
     let exercises = ExerciseView(chapter: chapter)
->>>>>>> issue-20
     let hooks = MarkdownRenderHooks(
       codeBlock: { _, block in
         if let exercise = exercises.html(forBlockAt: block.startLine) { return exercise }
