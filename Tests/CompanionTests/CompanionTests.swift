@@ -20,10 +20,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let first = try CompanionRunner.run(["check"], in: folder)
     #expect(first.status == 1)
-    #expect(first.stderr.contains("chapters/02-wrong-output.md:7: error: output differs\n- 41\n+ 42"))
+    #expect(first.stderr.contains("chapters/02-wrong-output.md:8: error: output differs\n- 41\n+ 42"))
 
     let bless = try CompanionRunner.run(["check", "--bless"], in: folder)
-    #expect(bless.stdout.contains("chapters/02-wrong-output.md:7: blessed output"))
+    #expect(bless.stdout.contains("chapters/02-wrong-output.md:8: blessed output"))
     let file = folder.appendingPathComponent("chapters/02-wrong-output.md")
     let blessed = try String(contentsOf: file, encoding: .utf8)
     let original = try String(

@@ -35,6 +35,9 @@ public struct ChapterRun: Sendable, Codable, Equatable {
     /// Where each result was shown: `resultPositions[i]` is the UTF-8 offset in `text` at which
     /// `results[i]` appeared. Results without a position are placed after all the text.
     public var resultPositions: [Int] = []
+    /// What the cell wrote to stderr, when it ran to its end and wrote anything: shown under
+    /// the cell, never compared.
+    public var stderr: String? = nil
 
     /// Creates a cell's output.
     public init(
@@ -87,6 +90,9 @@ public struct ChapterRun: Sendable, Codable, Equatable {
   /// Where an ordinary cell trapped, as the runtime printed it (`chapters/01-x.md:14`), when it
   /// named a place.
   public var trapLocation: String? = nil
+  /// The compiler's warnings when the program compiled with some (its output, internal paths
+  /// replaced).
+  public var compilerWarnings: String? = nil
 
   /// The cell an unexpected trap or endless printing stopped the run in, if any.
   public var failedCell: Int? {

@@ -68,7 +68,11 @@ final class ChapterPipeline: @unchecked Sendable {
         switch result {
         case .success(let chapterResult):
           Console.out(Companion.progressLine(chapterResult, nameWidth: nameWidth))
-          for diagnostic in chapterResult.check.diagnostics { Console.error(diagnostic.description) }
+          // With --bless a mismatch is printed once, as the change written for it.
+          for diagnostic in chapterResult.check.diagnostics
+          where !(self.options.bless && diagnostic.message == "output differs") {
+            Console.error(diagnostic.description)
+          }
         case .failure(let error):
           Console.error("error: \(error)")
         }
