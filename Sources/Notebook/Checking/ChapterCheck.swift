@@ -39,14 +39,17 @@ public struct ChapterCheck: Sendable {
   /// links to other chapters and sections.
   public init(chapter: Chapter, run: ChapterRun, links: ChapterLinks? = nil) {
     var diagnostics = chapter.diagnostics + (links?.diagnostics(for: chapter) ?? [])
-    diagnostics += ChapterLint.warnings(for: chapter, siblings: links?.fileNames ?? [])
+    if let links { diagnostics += ChapterLint.warnings(for: chapter, siblings: links.fileNames) }
     var verdicts: [CellVerdict] = []
     let path = chapter.path
     switch run.status {
     case .completed:
       diagnostics += CompilerOutput.warnings(run.compilerWarnings ?? "", chapterPath: path)
     case .compileFailed(let output):
-      diagnostics += CompilerOutput.diagnostics(output, chapterPath: path)
+      // A cell that does not parse on its own is the cause: what the compiler says about the
+      // generated program around it follows from it.
+      let parseError = chapter.diagnostics.contains { $0.message.hasPrefix(CompilerOutput.parseErrorPrefix) }
+      diagnostics += CompilerOutput.diagnostics(output, chapterPath: path, causeKnown: parseError)
     case .trapped(let index, let message):
       diagnostics += CompilerOutput.warnings(run.compilerWarnings ?? "", chapterPath: path)
       let cell = chapter.cells.indices.contains(index) ? chapter.cells[index] : nil
@@ -110,7 +113,8 @@ public struct ChapterCheck: Sendable {
         diagnostics.append(
           Diagnostic(
             file: path, line: expected.fenceLine + 1 + first, message: "output differs",
-            detail: LineDiff.renderShort(expected: expected.text, actual: output.text, comparison: comparison)))
+            detail: LineDiff.renderShort(expected: expected.text, actual: output.text, comparison: comparison)
+          ))
       }
     }
     if run.status == .completed {

@@ -8,11 +8,17 @@ import Foundation
 /// the chapter, so it is left out whenever the chapter's own lines carry one: one error per
 /// cause.
 enum CompilerOutput {
+  /// How the chapter's own error for a cell that does not parse on its own begins (see
+  /// `CellSyntax`): when the chapter has one, it is the cause of the compiler's errors.
+  static let parseErrorPrefix = "the cell does not parse on its own: "
+
   /// One error per `path:line:column: error: message` line at a chapter line, with the lines
-  /// under it as detail; errors elsewhere only when there is none in the chapter, at line 1.
-  static func diagnostics(_ output: String, chapterPath: String) -> [Diagnostic] {
+  /// under it as detail; errors elsewhere only when there is none in the chapter and no cause
+  /// is known already (`causeKnown`: the chapter has an error that explains them), at line 1.
+  static func diagnostics(_ output: String, chapterPath: String, causeKnown: Bool = false) -> [Diagnostic] {
     let all = entries(output, severity: "error", chapterPath: chapterPath)
     var found = all.filter { $0.inChapter }.map(\.diagnostic)
+    if found.isEmpty && causeKnown { return [] }
     if found.isEmpty {
       for entry in all where !found.contains(where: { $0.message == entry.diagnostic.message }) {
         found.append(entry.diagnostic)

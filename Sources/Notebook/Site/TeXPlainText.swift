@@ -29,6 +29,12 @@ enum TeXPlainText {
     "displaystyle": "", "limits": "",
   ]
 
+  /// Relations and operators, written with a space on each side (`x ∈ ℝ`, `a · b`).
+  static let spaced: Set<String> = [
+    "cdot", "times", "le", "leq", "ge", "geq", "neq", "ne", "approx", "in", "to", "rightarrow",
+    "leftarrow", "Rightarrow", "pm", "odot", "circ", "mid", "sim", "propto",
+  ]
+
   /// Commands whose argument is shown as it is.
   static let styles: Set<String> = [
     "text", "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "boldsymbol", "bm", "operatorname",
@@ -103,7 +109,8 @@ enum TeXPlainText {
         return " "
       default:
         if TeXPlainText.styles.contains(name) { return argument() }
-        return TeXPlainText.symbols[name] ?? name
+        let symbol = TeXPlainText.symbols[name] ?? name
+        return TeXPlainText.spaced.contains(name) ? " \(symbol) " : symbol
       }
     }
 
