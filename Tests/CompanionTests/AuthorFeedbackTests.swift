@@ -25,7 +25,7 @@ import Testing
     #expect(outcome.status == 0, "\(outcome.all)")
     #expect(
       outcome.stderr.contains(
-        "chapters/15-stderr-and-warning.md:6:5: warning: variable 'neverMutated' was never mutated"),
+        "chapters/15-stderr-and-warning.md:8:7: warning: variable 'value' was never mutated"),
       "\(outcome.all)")
     let strict = try CompanionRunner.run(["check", "--warnings-as-errors"], in: folder)
     #expect(strict.status == 1)
@@ -38,7 +38,9 @@ import Testing
     #expect(outcome.status == 1)
     let errors = outcome.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
     #expect(errors.count == 1, "\(outcome.stderr)")
-    #expect(errors.first?.hasPrefix("chapters/16-unclosed-brace.md:4") == true, "\(outcome.stderr)")
+    #expect(
+      errors.first?.hasPrefix("chapters/16-unclosed-brace.md:5: error: the cell does not parse on its own")
+        == true, "\(outcome.stderr)")
     let page = try String(
       contentsOf: folder.appendingPathComponent("site/16-unclosed-brace.html"), encoding: .utf8)
     for text in [outcome.all, page] {

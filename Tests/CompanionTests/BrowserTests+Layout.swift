@@ -69,7 +69,7 @@ extension BrowserTests {
   static func probedSite(in folder: URL) throws -> (site: URL, pages: [String]) {
     let site = folder.appendingPathComponent("site")
     let build = try CompanionRunner.run(
-      ["build", "--output", site.path, "--timeout", "600"], in: CompanionRunner.packageRoot)
+      ["build", "--output", site.path], in: CompanionRunner.packageRoot)
     #expect(build.status == 0, "\(build.all)")
     let pages = try FileManager.default.contentsOfDirectory(atPath: site.path)
       .filter { $0.hasSuffix(".html") && $0.first?.isNumber == true }.sorted()
