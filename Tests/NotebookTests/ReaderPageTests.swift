@@ -80,6 +80,7 @@ private func page(
   #expect(TeXPlainText.plain("a^{[2](i)} = \\sigma(z)") == "a^[2](i) = σ(z)")
   #expect(TeXPlainText.plain("\\sqrt{1/n^{[l-1]}}") == "√(1/n^[l-1])")
   #expect(TeXPlainText.plain("x \\in \\mathbb{R}^{n}") == "x ∈ ℝ^n")
+  #expect(TeXPlainText.plain("\\frac{1}{m}\\sum_{i=1}^m \\bigl(y \\log a\\bigr)") == "1/m∑_i=1^m (y log a)")
 }
 
 @Test func searchDocumentsHoldNoTeX() {

@@ -47,49 +47,10 @@ public struct ChapterResult: Sendable {
 /// The engine's entry points: find chapters, run them (or reuse cached runs), check, report.
 public enum Companion {
   /// Runs and checks the chapters; prints progress and diagnostics; with `bless`, rewrites
-  /// mismatching output blocks. Returns whether everything passed.
+  /// mismatching output blocks (see `blessMismatches`). Returns whether everything passed.
   public static func check(_ options: CompanionOptions) throws -> Bool {
-    let start = Subprocess.now()
-    let results = try process(options, summary: !options.bless)
-    guard options.bless else { return results.allSatisfy { passes($0, options) } }
-    var written: [(path: String, blocks: Int)] = []
-    for result in results where result.check.verdicts.contains(.differs) {
-      let (source, changes) = Bless.apply(chapter: result.chapter, run: result.run, check: result.check)
-      guard !changes.isEmpty else { continue }
-      do {
-        try source.write(toFile: result.chapter.path, atomically: true, encoding: .utf8)
-      } catch {
-        throw EngineError("cannot write \(result.chapter.path): \(error.localizedDescription)")
-      }
-      for change in changes {
-        Console.out(
-          "\(result.chapter.path):\(change.firstChangedLine): blessed output (the block at line "
-            + "\(change.fenceLine) now holds \(change.writtenLines) line\(change.writtenLines == 1 ? "" : "s"))\n"
-            + change.diff)
-      }
-      written.append((result.chapter.path, changes.count))
-    }
-    // Blessed mismatches are fixed; anything else still fails.
-    let failing = results.filter { result in
-      result.check.diagnostics.contains { $0.message != "output differs" && fails($0, options) }
-    }
-    Console.out(blessSummary(results, written: written, failing: failing.count, seconds: Subprocess.now() - start))
-    return failing.isEmpty
-  }
-
-  /// `wrote 2 output blocks into chapters/02-x.md (1), chapters/05-y.md (1); 14 chapters, 0
-  /// failing for other reasons (12.3 s)`, or `wrote nothing: every output matched; ...`.
-  static func blessSummary(
-    _ results: [ChapterResult], written: [(path: String, blocks: Int)], failing: Int, seconds: Double
-  ) -> String {
-    let blocks = written.map(\.blocks).reduce(0, +)
-    let what =
-      written.isEmpty
-      ? "wrote nothing: every compared output matched"
-      : "wrote \(blocks) output block\(blocks == 1 ? "" : "s") into "
-        + written.map { "\($0.path) (\($0.blocks))" }.joined(separator: ", ")
-    return "\(what); \(results.count) chapter\(results.count == 1 ? "" : "s"), "
-      + "\(failing) failing for other reasons" + String(format: " (%.1f s)", seconds)
+    guard options.bless else { return try process(options).allSatisfy { passes($0, options) } }
+    return try blessMismatches(options)
   }
 
   /// Runs and checks the chapters, then writes the site. Returns whether everything passed.

@@ -11,17 +11,20 @@ enum TeXPlainText {
     return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
   }
 
-  /// Commands written as a character.
+  /// Commands written as a character. Sums and products are the n-ary signs (∑, ∏), never the
+  /// capital letters: JavaScript lower-cases a word-final Σ to ς, Swift to σ, and the search
+  /// index built here must be the one lunr.js builds from the same text.
   static let symbols: [String: String] = [
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
     "zeta": "ζ", "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ",
     "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ",
     "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ",
-    "Theta": "Θ", "Lambda": "Λ", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+    "Theta": "Θ", "Lambda": "Λ", "Sigma": "∑", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
     "cdot": "·", "times": "×", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "neq": "≠",
-    "ne": "≠", "approx": "≈", "sum": "Σ", "prod": "Π", "partial": "∂", "infty": "∞", "in": "∈",
+    "ne": "≠", "approx": "≈", "sum": "∑", "prod": "∏", "partial": "∂", "infty": "∞", "in": "∈",
     "to": "→", "rightarrow": "→", "leftarrow": "←", "Rightarrow": "⇒", "nabla": "∇", "pm": "±",
-    "ldots": "…", "dots": "…", "cdots": "⋯", "odot": "⊙", "circ": "∘", "mid": "|", "quad": " ",
+    "ldots": "…", "textstyle": "", "scriptstyle": "", "log": "log ", "exp": "exp ", "ln": "ln ", "dots": "…",
+    "cdots": "⋯", "odot": "⊙", "circ": "∘", "mid": "|", "quad": " ",
     "qquad": " ", "top": "ᵀ", "prime": "′", "sim": "∼", "propto": "∝", "forall": "∀",
     "exists": "∃", "ast": "*", "lVert": "‖", "rVert": "‖", "Vert": "‖", "|": "‖", "{": "{",
     "}": "}", "%": "%", "$": "$", "#": "#", "&": "&", "_": "_", ",": " ", ";": " ", ":": " ",
