@@ -65,21 +65,27 @@ extension BrowserTests {
     </script>
     """
 
-  /// The built site's chapter pages, each copied with the layout probe as `probe-<page>`.
-  static func probedSite(in folder: URL) throws -> (site: URL, pages: [String]) {
-    let site = folder.appendingPathComponent("site")
-    let build = try CompanionRunner.run(
-      ["build", "--output", site.path], in: CompanionRunner.packageRoot)
-    #expect(build.status == 0, "\(build.all)")
-    let pages = try FileManager.default.contentsOfDirectory(atPath: site.path)
-      .filter { $0.hasSuffix(".html") && $0.first?.isNumber == true }.sorted()
-    for page in pages {
-      let html = try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8)
-      let probed = html.replacingOccurrences(of: "</body>", with: layoutProbe + "</body>")
-      try Data(probed.utf8).write(to: site.appendingPathComponent("probe-" + page))
+  /// The site built from the repository's chapters, once for the layout tests (they run side
+  /// by side, and a second build of every chapter would only load the machine): in
+  /// `.build/browser-tests/site`, replaced by each test run, with each chapter page copied with
+  /// the layout probe as `probe-<page>`.
+  static let probedSite: Result<(site: URL, pages: [String]), CompanionBuildFailure> = {
+    let site = CompanionRunner.packageRoot.appendingPathComponent(".build/browser-tests/site")
+    do {
+      let build = try CompanionRunner.run(["build", "--output", site.path], in: CompanionRunner.packageRoot)
+      guard build.status == 0 else { return .failure(CompanionBuildFailure(output: build.all)) }
+      let pages = try FileManager.default.contentsOfDirectory(atPath: site.path)
+        .filter { $0.hasSuffix(".html") && $0.first?.isNumber == true }.sorted()
+      for page in pages {
+        let html = try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8)
+        let probed = html.replacingOccurrences(of: "</body>", with: layoutProbe + "</body>")
+        try Data(probed.utf8).write(to: site.appendingPathComponent("probe-" + page))
+      }
+      return .success((site, pages))
+    } catch {
+      return .failure(CompanionBuildFailure(output: "\(error)"))
     }
-    return (site, pages)
-  }
+  }()
 
   /// The layout report of each page in a window `width` pixels wide.
   static func layoutReports(_ pages: [String], site: URL, width: Int, scratch: URL) -> [LayoutReport?] {
@@ -102,8 +108,9 @@ extension BrowserTests {
   func noCodeOutputOrTableScrollsSidewaysAt1280AndPlotTextIsAtLeast9PixelsAt390() throws {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("companion-layout-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let (site, pages) = try Self.probedSite(in: folder)
+    let (site, pages) = try Self.probedSite.get()
     #expect(pages.count >= 2)
     let desktop = Self.layoutReports(pages, site: site, width: 1280, scratch: folder)
     let phone = Self.layoutReports(pages, site: site, width: 390, scratch: folder)
@@ -126,8 +133,9 @@ extension BrowserTests {
   func everyChapterPrintsAPicturePerFigureInAboutAsManyPagesAsTheScreenShows() throws {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("companion-print-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let (site, pages) = try Self.probedSite(in: folder)
+    let (site, pages) = try Self.probedSite.get()
     let screens = Self.layoutReports(pages, site: site, width: 1280, scratch: folder)
     let printed = BrowserPage.printedPageCounts(
       pages.map { site.appendingPathComponent($0) }, chromium: Self.chromium!, scratch: folder)
@@ -177,6 +185,12 @@ extension BrowserPage {
     let pattern = try! NSRegularExpression(pattern: "/Type\\s*/Page(?![s\\w])")
     return pattern.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
   }
+}
+
+/// A build of the site that failed, with what it printed.
+struct CompanionBuildFailure: Error, CustomStringConvertible {
+  var output: String
+  var description: String { "companion build failed:\n\(output)" }
 }
 
 /// Counts gathered from worker threads.

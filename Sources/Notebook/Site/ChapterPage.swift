@@ -154,10 +154,20 @@ public struct ChapterPage {
   }
 
   /// Diagnostics that belong to no cell, shown under the title.
+  /// Errors in red; warnings (a missing title, a duplicate chapter number) in their own box.
   static func problems(_ diagnostics: [Diagnostic]) -> String {
-    guard !diagnostics.isEmpty else { return "" }
-    let text = diagnostics.map(\.description).joined(separator: "\n")
-    return "<div class=\"cell error\"><pre class=\"error\">\(HTML.escape(text))</pre></div>\n"
+    var out = ""
+    let errors = diagnostics.filter { $0.severity == .error }
+    if !errors.isEmpty {
+      let text = errors.map(\.description).joined(separator: "\n")
+      out += "<div class=\"cell error\"><pre class=\"error\">\(HTML.escape(text))</pre></div>\n"
+    }
+    let others = diagnostics.filter { $0.severity != .error }
+    if !others.isEmpty {
+      let text = others.map(\.description).joined(separator: "\n")
+      out += "<pre class=\"warning\">\(HTML.escape(text))</pre>\n"
+    }
+    return out
   }
 
   /// The index of the cell whose code (or output block) holds `line`.
