@@ -50,6 +50,7 @@ public struct ChapterCheck: Sendable {
       // generated program around it follows from it.
       let parseError = chapter.diagnostics.contains { $0.message.hasPrefix(CompilerOutput.parseErrorPrefix) }
       diagnostics += CompilerOutput.diagnostics(output, chapterPath: path, causeKnown: parseError)
+      diagnostics += CompilerOutput.warnings(output, chapterPath: path)
     case .trapped(let index, let message):
       diagnostics += CompilerOutput.warnings(run.compilerWarnings ?? "", chapterPath: path)
       let cell = chapter.cells.indices.contains(index) ? chapter.cells[index] : nil

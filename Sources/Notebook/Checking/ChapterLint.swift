@@ -43,7 +43,8 @@ enum ChapterLint {
     }
     let blocks = CommonMark.codeBlocks(in: protection.protectedText).filter(\.isFenced)
     for block in blocks {
-      let language = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+      let language =
+        block.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
       for word in ["swift", "output"] where language != word && language.lowercased() == word {
         let role = word == "swift" ? "a cell" : "an expected output"
         found.append(

@@ -251,7 +251,9 @@ struct ProgramPaths {
   /// `text` with the folder's paths replaced.
   func scrub(_ text: String) -> String {
     guard text.contains(folder.path) else { return text }
-    return text.replacingOccurrences(of: folder.appendingPathComponent("main.swift").path, with: "<generated program>")
-      .replacingOccurrences(of: folder.path, with: "<program folder>")
+    return text.replacingOccurrences(
+      of: folder.appendingPathComponent("main.swift").path, with: "<generated program>"
+    )
+    .replacingOccurrences(of: folder.path, with: "<program folder>")
   }
 }
