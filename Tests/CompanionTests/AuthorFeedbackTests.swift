@@ -60,4 +60,17 @@ import Testing
         "wrote 1 output block into chapters/02-wrong-output.md (1); 1 chapter, 0 failing for other reasons"))
     #expect(!bless.stdout.contains("chapter failing"))
   }
+
+  @Test func aMismatchInABlockWithNoClosingFenceIsReportedNotBlessed() throws {
+    let folder = try CompanionRunner.workspace(with: [])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("chapters/01-open-block.md")
+    let source = "# Open\n\n```swift\nprint(42)\n```\n\n```output\n41\n"
+    try Data(source.utf8).write(to: file)
+    let bless = try CompanionRunner.run(["check", "--bless"], in: folder)
+    #expect(bless.status == 1, "\(bless.all)")
+    #expect(bless.stderr.contains("chapters/01-open-block.md:8: error: output differs"), "\(bless.all)")
+    #expect(bless.stderr.contains("(not blessed: the block has no closing fence)"))
+    #expect(try String(contentsOf: file, encoding: .utf8) == source)
+  }
 }

@@ -10,8 +10,21 @@ extension Companion {
     let start = Subprocess.now()
     let results = try process(options, summary: false)
     var written: [(path: String, blocks: Int)] = []
+    var unwritten: Set<String> = []
     for result in results where result.check.verdicts.contains(.differs) {
       let (source, changes) = Bless.apply(chapter: result.chapter, run: result.run, check: result.check)
+      // A block Bless cannot rewrite (its fence is never closed) stays a mismatch, reported.
+      let blessed = Set(changes.map(\.fenceLine))
+      for cell in result.chapter.cells where result.check.verdicts[cell.index] == .differs {
+        guard let expected = cell.expected, !blessed.contains(expected.fenceLine) else { continue }
+        unwritten.insert(result.chapter.path)
+        for diagnostic in result.check.diagnostics
+        where diagnostic.message == "output differs" && diagnostic.line > expected.fenceLine
+          && diagnostic.line <= (expected.closingLine ?? Int.max)
+        {
+          Console.error(diagnostic.description + "\n(not blessed: the block has no closing fence)")
+        }
+      }
       guard !changes.isEmpty else { continue }
       do {
         try source.write(toFile: result.chapter.path, atomically: true, encoding: .utf8)
@@ -28,7 +41,8 @@ extension Companion {
     }
     // Blessed mismatches are fixed; anything else still fails.
     let failing = results.filter { result in
-      result.check.diagnostics.contains { $0.message != "output differs" && fails($0, options) }
+      unwritten.contains(result.chapter.path)
+        || result.check.diagnostics.contains { $0.message != "output differs" && fails($0, options) }
     }
     Console.out(
       blessSummary(results, written: written, failing: failing.count, seconds: Subprocess.now() - start))
