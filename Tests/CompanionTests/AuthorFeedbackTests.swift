@@ -73,4 +73,14 @@ import Testing
     #expect(bless.stderr.contains("(not blessed: the block has no closing fence)"))
     #expect(try String(contentsOf: file, encoding: .utf8) == source)
   }
+
+  @Test func theBenchmarkExitsZeroWhenItMeasuredAndEndsWithItsMisses() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CompanionRunner.run(["benchmark", "--repeats", "1"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.all)")
+    let last = outcome.stdout.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(
+      last == "every figure within its target" || last.hasPrefix("missed its target: "), "\(outcome.all)")
+  }
 }
