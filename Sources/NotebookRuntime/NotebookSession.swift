@@ -37,7 +37,8 @@ public enum NotebookSession {
   }
 
   /// Marks the start of cell `index`: flushes stdout and writes the boundary line
-  /// `"\u{1E}companion-cell <index>"`.
+  /// `"\u{1E}companion-cell <index>"`; under the engine (records going to a file) it writes the
+  /// same line to stderr, so what each cell printed there is told apart too.
   ///
   /// In a traps run, reaching a cell after the traps cell means the traps cell did not trap:
   /// the program exits with `trapCellDidNotTrapStatus`.
@@ -47,6 +48,11 @@ public enum NotebookSession {
     fflush(stdout)
     fputs("\(cellMarkerPrefix)\(index)\n", stdout)
     fflush(stdout)
+    if channel.isRecording {
+      fflush(stderr)
+      fputs("\(cellMarkerPrefix)\(index)\n", stderr)
+      fflush(stderr)
+    }
     channel.currentCell = index
   }
 

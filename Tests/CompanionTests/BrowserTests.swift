@@ -141,28 +141,36 @@ struct BrowserPage {
   var dom: String
   var consoleMessages: [String]
 
-  /// Loads each URL in its own browser process, two at a time.
-  static func load(_ urls: [String], chromium: String, scratch: URL) -> [BrowserPage] {
+  /// Loads each URL in its own browser process, two at a time (`extraArguments` such as a
+  /// window size are passed to each).
+  static func load(_ urls: [String], chromium: String, scratch: URL, extraArguments: [String] = [])
+    -> [BrowserPage]
+  {
     let box = PageBox(count: urls.count)
     DispatchQueue.concurrentPerform(iterations: 2) { worker in
       for index in stride(from: worker, to: urls.count, by: 2) {
         box.set(
           index,
-          load(urls[index], chromium: chromium, profile: scratch.appendingPathComponent("profile-\(index)")))
+          load(
+            urls[index], chromium: chromium, profile: scratch.appendingPathComponent("profile-\(index)"),
+            extraArguments: extraArguments))
       }
     }
     return box.pages
   }
 
   /// Runs `chromium --headless --dump-dom` on `url`, with console messages logged to stderr.
-  static func load(_ url: String, chromium: String, profile: URL) -> BrowserPage {
+  static func load(_ url: String, chromium: String, profile: URL, extraArguments: [String] = [])
+    -> BrowserPage
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: chromium)
-    process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-      "--user-data-dir=\(profile.path)", "--host-resolver-rules=MAP * ~NOTFOUND",
-      "--enable-logging=stderr", "--v=0", "--virtual-time-budget=10000", "--dump-dom", url,
-    ]
+    process.arguments =
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+        "--user-data-dir=\(profile.path)", "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--enable-logging=stderr", "--v=0", "--virtual-time-budget=10000",
+      ] + extraArguments + ["--dump-dom", url]
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

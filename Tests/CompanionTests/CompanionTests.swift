@@ -20,10 +20,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let first = try CompanionRunner.run(["check"], in: folder)
     #expect(first.status == 1)
-    #expect(first.stderr.contains("chapters/02-wrong-output.md:7: error: output differs\n- 41\n+ 42"))
+    #expect(first.stderr.contains("chapters/02-wrong-output.md:8: error: output differs\n- 41\n+ 42"))
 
     let bless = try CompanionRunner.run(["check", "--bless"], in: folder)
-    #expect(bless.stdout.contains("chapters/02-wrong-output.md:7: blessed output"))
+    #expect(bless.stdout.contains("chapters/02-wrong-output.md:8: blessed output"))
     let file = folder.appendingPathComponent("chapters/02-wrong-output.md")
     let blessed = try String(contentsOf: file, encoding: .utf8)
     let original = try String(
@@ -193,11 +193,13 @@ import Testing
       outcome.stderr.contains(
         "chapters/11-every-cell.md:114: error: cell trapped: Fatal error: a long message"))
     #expect(page.contains("<pre class=\"cell-code failing-line\" style=\"--failing-line: 3\">"))
-    // A hidden cell has its status line and its output, no code.
+    // A hidden cell has its status line, its code behind a closed disclosure, and its output.
     #expect(
       page.contains(
-        "✓ verified</span></div>\n<div class=\"cell-output\">\n<pre class=\"output\">computed by a hidden cell"
-      ))
+        "✓ verified</span></div>\n<details class=\"cell-source\"><summary>Hidden code: show it</summary>"))
+    #expect(
+      page.contains(
+        "</details>\n<div class=\"cell-output\">\n<pre class=\"output\">computed by a hidden cell"))
     // The diff keeps the columns of both sides.
     #expect(page.contains("<span class=\"diff-line del\">− 2    <mark>0.500000</mark>  71.25 %</span>"))
     #expect(page.contains("<span class=\"diff-line add\">+ 2    <mark>0.512345</mark>  71.25 %</span>"))

@@ -32,11 +32,11 @@ let twoCellChapter = """
 
   """
 
-@Test func mismatchIsReportedAtTheOutputFence() {
+@Test func mismatchIsReportedAtItsFirstDifferingLine() {
   let chapter = Chapter(path: "chapters/01-s.md", source: twoCellChapter)
   let check = ChapterCheck(chapter: chapter, run: completedRun(["2\n", "4\n"]))
   #expect(check.verdicts == [.verified, .differs])
-  #expect(check.diagnostics.map(\.description) == ["chapters/01-s.md:15: error: output differs\n- 5\n+ 4"])
+  #expect(check.diagnostics.map(\.description) == ["chapters/01-s.md:16: error: output differs\n- 5\n+ 4"])
 }
 
 @Test func blessRewritesOnlyTheMismatchingBlock() {

@@ -148,3 +148,60 @@
     renderMath();
   });
 })();
+
+// ---- Copy buttons ----
+// Every code block of the article (cells, hidden cells once revealed, other fenced code) gets a
+// "Copy" button that puts its text on the clipboard; outputs get none.
+(function () {
+  "use strict";
+
+  function copyText(text, done) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, function () { fallback(text, done); });
+    } else {
+      fallback(text, done);
+    }
+  }
+
+  // Under file:// or an old browser: a selected, off-screen text area and execCommand.
+  function fallback(text, done) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.left = "-9999px";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); done(); } catch (error) { /* nothing to copy with */ }
+    document.body.removeChild(area);
+  }
+
+  function addCopyButtons() {
+    var blocks = document.querySelectorAll("main.page pre > code");
+    for (var i = 0; i < blocks.length; i++) {
+      (function (code) {
+        var pre = code.parentNode;
+        if (pre.classList.contains("output") || pre.closest(".cell-output")) { return; }
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "copy-code";
+        button.textContent = "Copy";
+        button.setAttribute("aria-label", "Copy the code");
+        button.addEventListener("click", function () {
+          copyText(code.textContent, function () {
+            button.textContent = "Copied";
+            button.classList.add("copied");
+            setTimeout(function () {
+              button.textContent = "Copy";
+              button.classList.remove("copied");
+            }, 1500);
+          });
+        });
+        pre.classList.add("copyable");
+        pre.appendChild(button);
+      })(blocks[i]);
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", addCopyButtons);
+})();

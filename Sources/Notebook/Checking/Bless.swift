@@ -7,6 +7,10 @@ public enum Bless {
   public struct Change: Sendable {
     /// The line of the output fence.
     public var fenceLine: Int
+    /// The first line of the block that changed (under the fence).
+    public var firstChangedLine: Int
+    /// The number of lines of the block's content after the change.
+    public var writtenLines: Int
     /// The diff from the old to the new content.
     public var diff: String
   }
@@ -48,10 +52,12 @@ public enum Bless {
           ? String(prefix.reversed().drop(while: { $0 == " " }).reversed()) : prefix + trimmedEnd
       }
       lines.replaceSubrange(expected.fenceLine..<(closing - 1), with: newLines)
+      let first = comparison.firstDifferingLine(expected: expected.text, actual: actual) ?? 0
       changes.append(
         Change(
-          fenceLine: expected.fenceLine,
-          diff: LineDiff.render(expected: expected.text, actual: actual, comparison: comparison)))
+          fenceLine: expected.fenceLine, firstChangedLine: expected.fenceLine + 1 + first,
+          writtenLines: newLines.count,
+          diff: LineDiff.renderShort(expected: expected.text, actual: actual, comparison: comparison)))
     }
     return (lines.joined(separator: crlf ? "\r\n" : "\n"), changes.reversed())
   }

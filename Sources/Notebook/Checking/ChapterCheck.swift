@@ -39,14 +39,20 @@ public struct ChapterCheck: Sendable {
   /// links to other chapters and sections.
   public init(chapter: Chapter, run: ChapterRun, links: ChapterLinks? = nil) {
     var diagnostics = chapter.diagnostics + (links?.diagnostics(for: chapter) ?? [])
+    if let links { diagnostics += ChapterLint.warnings(for: chapter, siblings: links.fileNames) }
     var verdicts: [CellVerdict] = []
     let path = chapter.path
     switch run.status {
     case .completed:
-      break
+      diagnostics += CompilerOutput.warnings(run.compilerWarnings ?? "", chapterPath: path)
     case .compileFailed(let output):
-      diagnostics += CompilerOutput.diagnostics(output, chapterPath: path)
+      // A cell that does not parse on its own is the cause: what the compiler says about the
+      // generated program around it follows from it.
+      let parseError = chapter.diagnostics.contains { $0.message.hasPrefix(CompilerOutput.parseErrorPrefix) }
+      diagnostics += CompilerOutput.diagnostics(output, chapterPath: path, causeKnown: parseError)
+      diagnostics += CompilerOutput.warnings(output, chapterPath: path)
     case .trapped(let index, let message):
+      diagnostics += CompilerOutput.warnings(run.compilerWarnings ?? "", chapterPath: path)
       let cell = chapter.cells.indices.contains(index) ? chapter.cells[index] : nil
       // At the line that trapped when the runtime named one in the chapter (a `precondition`, a
       // `fatalError`); a trap inside the standard library or the library is at the cell.
@@ -78,6 +84,9 @@ public struct ChapterCheck: Sendable {
     for cell in chapter.cells {
       let output = run.cells.indices.contains(cell.index) ? run.cells[cell.index] : ChapterRun.CellOutput()
       if output.ran { ranCount += 1 }
+      if let stderr = output.stderr, !stderr.isEmpty {
+        diagnostics.append(StandardError.note(stderr, cell: cell, path: path))
+      }
       if let problem = output.trapProblem {
         diagnostics.append(Diagnostic(file: path, line: cell.codeLine, message: problem))
         verdicts.append(.failed)
@@ -100,10 +109,13 @@ public struct ChapterCheck: Sendable {
         verdicts.append(.verified)
       } else {
         verdicts.append(.differs)
+        // At the first line that differs (the block's content starts under its fence).
+        let first = comparison.firstDifferingLine(expected: expected.text, actual: output.text) ?? 0
         diagnostics.append(
           Diagnostic(
-            file: path, line: expected.fenceLine, message: "output differs",
-            detail: LineDiff.render(expected: expected.text, actual: output.text, comparison: comparison)))
+            file: path, line: expected.fenceLine + 1 + first, message: "output differs",
+            detail: LineDiff.renderShort(expected: expected.text, actual: output.text, comparison: comparison)
+          ))
       }
     }
     if run.status == .completed {
@@ -140,42 +152,4 @@ public struct ChapterCheck: Sendable {
   }
 
   static func seconds(_ value: Double) -> String { String(format: "%.0f s", value) }
-}
-
-/// Turns the compiler's output into diagnostics at chapter lines.
-enum CompilerOutput {
-  /// One diagnostic per `path:line:column: error: message` line; other error lines (in generated
-  /// code) are reported at line 1 with the compiler's text.
-  static func diagnostics(_ output: String, chapterPath: String) -> [Diagnostic] {
-    var found: [Diagnostic] = []
-    let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    for (index, line) in lines.enumerated() {
-      guard let errorRange = line.range(of: ": error: ") else { continue }
-      let location = line[..<errorRange.lowerBound]
-      let message = String(line[errorRange.upperBound...])
-      let parts = location.split(separator: ":")
-      var detail: [String] = []
-      for next in lines.dropFirst(index + 1) {
-        if next.range(of: ": error: ") != nil || next.range(of: ": warning: ") != nil || next.isEmpty {
-          break
-        }
-        detail.append(next)
-      }
-      if location.hasPrefix(chapterPath + ":"), parts.count >= 2, let number = Int(parts[parts.count - 2]) {
-        found.append(
-          Diagnostic(
-            file: chapterPath, line: number, column: Int(parts[parts.count - 1]), message: message,
-            detail: detail.joined(separator: "\n")))
-      } else if !found.contains(where: { $0.message == message }) {
-        found.append(Diagnostic(file: chapterPath, line: 1, message: "in the generated program: \(line)"))
-      }
-    }
-    if found.isEmpty {
-      found.append(
-        Diagnostic(
-          file: chapterPath, line: 1, message: "the chapter program did not compile",
-          detail: output.trimmingCharacters(in: .newlines)))
-    }
-    return found
-  }
 }

@@ -37,6 +37,9 @@ public struct ChapterRun: Sendable, Codable, Equatable {
     public var resultPositions: [Int] = []
     /// The controls a live cell declared, in order, with their defaults.
     public var controls: [LiveControl] = []
+    /// What the cell wrote to stderr, when it ran to its end and wrote anything: shown under
+    /// the cell, never compared.
+    public var stderr: String? = nil
 
     /// Creates a cell's output.
     public init(
@@ -89,6 +92,9 @@ public struct ChapterRun: Sendable, Codable, Equatable {
   /// Where an ordinary cell trapped, as the runtime printed it (`chapters/01-x.md:14`), when it
   /// named a place.
   public var trapLocation: String? = nil
+  /// The compiler's warnings when the program compiled with some (its output, internal paths
+  /// replaced).
+  public var compilerWarnings: String? = nil
 
   /// The cell an unexpected trap or endless printing stopped the run in, if any.
   public var failedCell: Int? {

@@ -33,9 +33,10 @@ public struct ChapterRunner: Sendable {
       executable: toolchain.swiftc,
       arguments: toolchain.compileFlags + [mainFile.path, "-o", binary.path]
     ).run()
+    let compilerOutput = ProgramPaths(folder: folder).scrub(compile.stderrText + compile.stdoutText)
     guard compile.succeeded else {
       return ChapterRun(
-        status: .compileFailed(output: compile.stderrText + compile.stdoutText), cells: cells,
+        status: .compileFailed(output: compilerOutput), cells: cells,
         published: [:], compileSeconds: compile.seconds, runSeconds: 0)
     }
 
@@ -44,6 +45,8 @@ public struct ChapterRunner: Sendable {
     var runSeconds = main.result.seconds
     let split = CellStreams(main.result.stdoutText)
     split.place(main.records, into: &cells)
+    let errors = CellStreams(ProgramPaths(folder: folder).scrub(main.result.stderrText))
+    let stderrText = errors.texts.map(\.1).joined()
     var published: [String: String] = [:]
     for record in main.records {
       if case .publish(let name, let value) = record.payload { published[name] = value }
@@ -55,9 +58,9 @@ public struct ChapterRunner: Sendable {
     case .exited(0):
       status = .completed
     case .exited(let code):
-      status = .failed(cell: lastCell, status: code, stderr: main.result.stderrText)
+      status = .failed(cell: lastCell, status: code, stderr: stderrText)
     case .signaled:
-      let trap = TrapMessage(stderr: main.result.stderrText)
+      let trap = TrapMessage(stderr: stderrText)
       status = .trapped(cell: lastCell, message: trap.text)
       trapLocation = trap.location
     case .timedOut:
@@ -67,6 +70,10 @@ public struct ChapterRunner: Sendable {
     }
     let finished = status == .completed ? cells.count : max(lastCell, 0)
     for index in 0..<finished { cells[index].ran = !chapter.cells[index].options.norun }
+    // What a cell that ran to its end wrote to stderr (a failing cell's is in its diagnostic).
+    for (index, text) in errors.texts where index >= 0 && index < finished && !text.isEmpty {
+      cells[index].stderr = (cells[index].stderr ?? "") + text
+    }
 
     for cell in chapter.cells where cell.options.traps && cell.index < finished {
       let trapRecords = folder.appendingPathComponent("records-\(cell.index).jsonl")
@@ -79,7 +86,8 @@ public struct ChapterRunner: Sendable {
       cells[cell.index].resultPositions = trapCells[cell.index].resultPositions
       switch run.result.termination {
       case .signaled:
-        cells[cell.index].text = text + TrapMessage(stderr: run.result.stderrText).text + "\n"
+        let trapErrors = CellStreams(run.result.stderrText).texts.map(\.1).joined()
+        cells[cell.index].text = text + TrapMessage(stderr: trapErrors).text + "\n"
         cells[cell.index].ran = true
       case .exited(NotebookSession.trapCellDidNotTrapStatus):
         cells[cell.index].text = text
@@ -98,7 +106,8 @@ public struct ChapterRunner: Sendable {
     }
     return ChapterRun(
       status: status, cells: cells, published: published, compileSeconds: compile.seconds,
-      runSeconds: runSeconds, trapLocation: trapLocation)
+      runSeconds: runSeconds, trapLocation: trapLocation,
+      compilerWarnings: compilerOutput.contains(": warning: ") ? compilerOutput : nil)
   }
 
   private func execute(binary: URL, records: URL, trapCell: Int?) throws
@@ -235,5 +244,20 @@ struct TrapMessage {
     }
     text = lines.first(where: { !$0.hasPrefix("Current stack trace") }) ?? "the program crashed"
     location = nil
+  }
+}
+
+/// The folder a chapter program is compiled and run in, as messages must not show it: the
+/// generated `main.swift` is "the generated program", the folder itself "the program folder".
+struct ProgramPaths {
+  var folder: URL
+
+  /// `text` with the folder's paths replaced.
+  func scrub(_ text: String) -> String {
+    guard text.contains(folder.path) else { return text }
+    return text.replacingOccurrences(
+      of: folder.appendingPathComponent("main.swift").path, with: "<generated program>"
+    )
+    .replacingOccurrences(of: folder.path, with: "<program folder>")
   }
 }

@@ -153,7 +153,7 @@ public struct Toolchain: Sendable {
   /// The compiler flags for a chapter program (without input and output).
   public var compileFlags: [String] {
     [
-      "-Onone", "-swift-version", "5", "-suppress-warnings", "-diagnostic-style=llvm",
+      "-Onone", "-swift-version", "5", "-diagnostic-style=llvm",
       "-I", releaseDirectory.appendingPathComponent("Modules").path,
       "-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path,
       "-L", releaseDirectory.path, "-lChapterSupport",

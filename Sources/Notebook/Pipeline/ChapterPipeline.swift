@@ -70,7 +70,11 @@ final class ChapterPipeline: @unchecked Sendable {
         switch result {
         case .success(let chapterResult):
           Console.out(Companion.progressLine(chapterResult, nameWidth: nameWidth))
-          for diagnostic in chapterResult.check.diagnostics { Console.error(diagnostic.description) }
+          // With --bless a mismatch is printed once, as the change written for it.
+          for diagnostic in chapterResult.check.diagnostics
+          where !(self.options.bless && diagnostic.message == "output differs") {
+            Console.error(diagnostic.description)
+          }
         case .failure(let error):
           Console.error("error: \(error)")
         }
@@ -169,7 +173,8 @@ final class ChapterPipeline: @unchecked Sendable {
   }
 
   /// The run of a chapter none of whose cells ran.
-  static let noRun = ChapterRun(status: .completed, cells: [], published: [:], compileSeconds: 0, runSeconds: 0)
+  static let noRun = ChapterRun(
+    status: .completed, cells: [], published: [:], compileSeconds: 0, runSeconds: 0)
 
   /// Whether `chapter` was loaded from a file that is not UTF-8 (see `ChapterLoading`).
   static func isUnreadable(_ chapter: Chapter) -> Bool {

@@ -18,6 +18,8 @@ public struct CompanionOptions: Sendable {
   public var noCache = false
   /// Whether a warning (an unterminated fence, an unbalanced `$`) fails the chapter too.
   public var warningsAsErrors = false
+  /// Where the project's source is published, linked from the site's pages (none by default).
+  public var sourceURL: String? = nil
 
   /// Creates the default options.
   public init() {}
@@ -47,31 +49,10 @@ public struct ChapterResult: Sendable {
 /// The engine's entry points: find chapters, run them (or reuse cached runs), check, report.
 public enum Companion {
   /// Runs and checks the chapters; prints progress and diagnostics; with `bless`, rewrites
-  /// mismatching output blocks. Returns whether everything passed.
+  /// mismatching output blocks (see `blessMismatches`). Returns whether everything passed.
   public static func check(_ options: CompanionOptions) throws -> Bool {
-    let results = try process(options)
-    var passed = results.allSatisfy { passes($0, options) }
-    if options.bless {
-      for result in results where result.check.verdicts.contains(.differs) {
-        let (source, changes) = Bless.apply(chapter: result.chapter, run: result.run, check: result.check)
-        guard !changes.isEmpty else { continue }
-        do {
-          try source.write(toFile: result.chapter.path, atomically: true, encoding: .utf8)
-        } catch {
-          throw EngineError("cannot write \(result.chapter.path): \(error.localizedDescription)")
-        }
-        for change in changes {
-          Console.out("\(result.chapter.path):\(change.fenceLine): blessed output\n\(change.diff)")
-        }
-      }
-      // Blessed mismatches are fixed; anything else still fails.
-      passed = results.allSatisfy { result in
-        result.check.diagnostics.allSatisfy { diagnostic in
-          diagnostic.message == "output differs" || !fails(diagnostic, options)
-        }
-      }
-    }
-    return passed
+    guard options.bless else { return try process(options).allSatisfy { passes($0, options) } }
+    return try blessMismatches(options)
   }
 
   /// Runs and checks the chapters, then writes the site. Returns whether everything passed.
@@ -100,6 +81,7 @@ public enum Companion {
     var writer = SiteWriter(results: results.map(OutputCut().shown))
     writer.earlierSite = earlierSite
     writer.browserModule = browserModule(for: results)
+    writer.sourceURL = options.sourceURL
     if !options.noCache, let toolchain = try? Toolchain.locate() {
       writer.pageCache = PageCache(directory: toolchain.pageCacheDirectory)
     }
@@ -183,8 +165,8 @@ public enum Companion {
   }
 
   /// Parses, runs (or loads from the cache) and checks every selected chapter, printing one
-  /// progress line per chapter and its diagnostics.
-  public static func process(_ options: CompanionOptions) throws -> [ChapterResult] {
+  /// progress line per chapter and its diagnostics, then (with `summary`) the summary line.
+  public static func process(_ options: CompanionOptions, summary: Bool = true) throws -> [ChapterResult] {
     let processStart = Subprocess.now()
     let chapters = try loadChapters(chapterFiles(options), jobs: options.jobs)
     if chapters.isEmpty {
@@ -192,7 +174,7 @@ public enum Companion {
       return []
     }
     let results = try ChapterPipeline(options: options).run(chapters)
-    Console.out(summaryLine(results, seconds: Subprocess.now() - processStart))
+    if summary { Console.out(summaryLine(results, seconds: Subprocess.now() - processStart)) }
     return results
   }
 

@@ -10,8 +10,10 @@ import NotebookRuntime
 /// <div class="cell-output">...</div>
 /// </div>
 /// ```
-/// A `hide` cell that printed and showed nothing and did not fail is only
-/// `<div class="cell-anchor" id="cell-3"></div>`. A failure adds `error` to the cell's classes when it carries diagnostics; the code's
+/// A `hide` cell's code is inside `<details class="cell-source">` (a summary, then the `pre`);
+/// one that printed and showed nothing and did not fail is only
+/// `<div class="cell hidden-only" id="cell-3">` around that disclosure. A failure adds `error` to
+/// the cell's classes when it carries error diagnostics; the code's
 /// `pre` gets `failing-line` and `style="--failing-line: N"` (N counting the cell's lines from
 /// 1) when a diagnostic points inside the code.
 struct CellView {
@@ -23,25 +25,32 @@ struct CellView {
 
   /// What the cell is.
   var kind: CellKind {
-    CellKind(cell: cell, verdict: verdict, status: run.status, hasDiagnostics: !diagnostics.isEmpty)
+    CellKind(cell: cell, verdict: verdict, status: run.status, hasDiagnostics: !errors.isEmpty)
   }
+
+  /// The diagnostics at the cell that are errors (warnings are shown, but fail nothing).
+  var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
   var html: String {
     let output = run.cells.indices.contains(cell.index) ? run.cells[cell.index] : ChapterRun.CellOutput()
     let kind = self.kind
-    var classes = ["cell", kind.cssClass]
-    if !diagnostics.isEmpty { classes.append("error") }
+    // A cell carrying an error (a bad option on its fence) is a failure, whatever it printed.
+    let flagged = !errors.isEmpty && !kind.isFailure
+    let cssClass = flagged ? "failed" : kind.cssClass
+    var classes = ["cell", cssClass]
+    if !errors.isEmpty { classes.append("error") }
     var out = "<div class=\"\(classes.joined(separator: " "))\" id=\"cell-\(cell.index)\">\n"
+    let explanation = flagged ? "The cell carries an error, shown under it." : kind.explanation
     out +=
-      "<div class=\"cell-status\"><span class=\"mark \(kind.cssClass)\" title=\"\(HTML.escape(kind.explanation))\">"
-    out += "\(HTML.escape(kind.label))</span></div>\n"
-    if !cell.options.hide {
-      var attributes = " class=\"cell-code\""
-      if let line = failingLine {
-        attributes = " class=\"cell-code failing-line\" style=\"--failing-line: \(line)\""
-      }
-      out += "<pre\(attributes)><code class=\"language-swift\">\(HTML.escape(cell.code))</code></pre>\n"
+      "<div class=\"cell-status\"><span class=\"mark \(cssClass)\" title=\"\(HTML.escape(explanation))\">"
+    out += "\(HTML.escape(flagged ? "✗ error at this cell" : kind.label))</span></div>\n"
+    var attributes = " class=\"cell-code\""
+    if let line = failingLine {
+      attributes = " class=\"cell-code failing-line\" style=\"--failing-line: \(line)\""
     }
+    let code = "<pre\(attributes)><code class=\"language-swift\">\(HTML.escape(cell.code))</code></pre>\n"
+    // A hidden cell's code is behind a disclosure: closed, unless it is where the cell failed.
+    out += cell.options.hide ? CellView.disclosure(code, open: failingLine != nil) : code
     if isLive {
       let export = LiveCellSource.exportName(slug: chapter.slug, cell: cell.index)
       out += LiveControlsHTML.form(output.controls, export: export, cell: cell.index)
@@ -61,8 +70,13 @@ struct CellView {
       // Printed text and results in the order the cell produced them.
       inner += CellOutputHTML.html(CellView.items(output.segments), cell: cell.index)
     }
+    if let stderr = output.stderr, !stderr.isEmpty {
+      inner += "<span class=\"diff-label stderr-label\">stderr (shown, not compared)</span>"
+      inner += "<pre class=\"output stderr\">\(HTML.escape(trimmedTrailingNewlines(stderr)))</pre>\n"
+    }
     for diagnostic in diagnostics {
-      inner += "<pre class=\"error\">\(HTML.escape(diagnostic.description))</pre>\n"
+      let style = diagnostic.severity == .error ? "error" : "warning"
+      inner += "<pre class=\"\(style)\">\(HTML.escape(diagnostic.description))</pre>\n"
     }
     if kind.showsExpectedAlone, let expected = cell.expected {
       let shown = trimmedTrailingNewlines(expected.text)
@@ -70,9 +84,11 @@ struct CellView {
         "<div class=\"expected-alone\"><span class=\"diff-label\">Expected (chapter), not compared</span>"
       inner += "<pre class=\"output\">\(HTML.escape(shown))</pre></div>\n"
     }
-    // A hidden cell that showed nothing and did not fail has nothing to label: only its anchor.
+    // A hidden cell that showed nothing and did not fail has nothing to label: only the
+    // disclosure of its code.
     if cell.options.hide && inner.isEmpty && !kind.isFailure {
-      return "<div class=\"cell-anchor\" id=\"cell-\(cell.index)\"></div>"
+      return "<div class=\"cell hidden-only\" id=\"cell-\(cell.index)\">\n"
+        + CellView.disclosure(code, open: false) + "</div>"
     }
     if !inner.isEmpty { out += "<div class=\"cell-output\">\n\(inner)</div>\n" }
     return out + "</div>"
@@ -80,7 +96,7 @@ struct CellView {
 
   /// Whether the cell reruns in the reader's browser: a live cell that ran and did not fail.
   var isLive: Bool {
-    cell.options.live && !kind.isFailure && diagnostics.isEmpty && run.status == .completed
+    cell.options.live && !kind.isFailure && errors.isEmpty && run.status == .completed
   }
 
   /// The line of the cell's code (from 1) that the first diagnostic inside the code points at:
@@ -89,13 +105,13 @@ struct CellView {
   var failingLine: Int? {
     switch kind {
     case .failedToCompile: break
-    case .trapped: if diagnostics.allSatisfy({ $0.line == cell.codeLine }) { return nil }
+    case .trapped: if errors.allSatisfy({ $0.line == cell.codeLine }) { return nil }
     default: return nil
     }
     let count =
       cell.code.split(separator: "\n", omittingEmptySubsequences: false).count
       - (cell.code.hasSuffix("\n") ? 1 : 0)
-    for diagnostic in diagnostics {
+    for diagnostic in errors {
       let line = diagnostic.line - cell.codeLine + 1
       if line >= 1 && line <= count { return line }
     }
@@ -120,6 +136,12 @@ struct CellView {
         }
       }
     }
+  }
+
+  /// The code of a hidden cell behind a disclosure the reader opens.
+  static func disclosure(_ code: String, open: Bool) -> String {
+    "<details class=\"cell-source\"\(open ? " open" : "")><summary>Hidden code: show it</summary>\n"
+      + code + "</details>\n"
   }
 
   private func trimmedTrailingNewlines(_ text: String) -> String {

@@ -16,7 +16,7 @@ enum ChapterDownload {
   static let trapsFlag = "runCellsThatTrap"
 
   /// The program's source.
-  static func source(for chapter: Chapter) -> String {
+  static func source(for chapter: Chapter, sourceURL: String? = nil) -> String {
     let name = fileName(for: chapter)
     let program = chapter.slug
     var lines = [
@@ -33,8 +33,11 @@ enum ChapterDownload {
       "//   ./\(program)",
       "//",
       "// Tables and plots print as text in the terminal.",
-      "",
     ]
+    if let sourceURL {
+      lines += ["//", "// The companion's package (its source): \(sourceURL)"]
+    }
+    lines.append("")
     lines += ChapterProgram.imports.map { "import \($0)" }
     if chapter.cells.contains(where: \.options.norun) {
       lines += [

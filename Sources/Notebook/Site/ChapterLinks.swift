@@ -20,6 +20,9 @@ public struct ChapterLinks: Sendable {
     }
   }
 
+  /// The file names of the chapters whose targets are known (`05-broadcasting.md`), sorted.
+  public var fileNames: [String] { anchors.keys.sorted() }
+
   /// The targets of `chapters` and of every other `.md` chapter in their folders, so a chapter
   /// checked alone still sees the chapters it links to.
   public static func including(siblingsOf chapters: [Chapter]) -> ChapterLinks {

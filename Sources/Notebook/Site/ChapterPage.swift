@@ -14,6 +14,8 @@ public struct ChapterPage {
   public var siteTitle: String
   /// Every chapter of the site, for the sidebar.
   var chapters: [Sidebar.Entry] = []
+  /// Where the project's source is published, linked from the footer (none by default).
+  var sourceURL: String? = nil
 
   /// The page's file name (`01-neural-networks.html`).
   public static func fileName(for chapter: Chapter) -> String { chapter.slug + ".html" }
@@ -36,7 +38,7 @@ public struct ChapterPage {
     out += "\(check.verifiedCount) verified"
     let errors = check.diagnostics.filter { $0.severity == .error }.count
     if errors > 0 { out += ", \(errors) error\(errors == 1 ? "" : "s")" }
-    out += ".</footer>\n</body>\n</html>\n"
+    out += "." + SourceLink.footerHTML(sourceURL) + "</footer>\n</body>\n</html>\n"
     return out
   }
 
@@ -66,7 +68,9 @@ public struct ChapterPage {
     let cellLines = chapter.cells.map(\.fenceLine)
     var pageDiagnostics: [Diagnostic] = []
     var cellDiagnostics: [Int: [Diagnostic]] = [:]
-    for diagnostic in result.check.diagnostics where diagnostic.message != "output differs" {
+    // A mismatch shows as its diff, and what a cell wrote to stderr under the cell.
+    for diagnostic in result.check.diagnostics
+    where diagnostic.message != "output differs" && diagnostic.message != StandardError.message {
       if let owner = ChapterPage.cellOwning(line: diagnostic.line, cells: chapter.cells, starts: cellLines) {
         cellDiagnostics[owner, default: []].append(diagnostic)
       } else {
@@ -161,10 +165,20 @@ public struct ChapterPage {
   }
 
   /// Diagnostics that belong to no cell, shown under the title.
+  /// Errors in red; warnings (a missing title, a duplicate chapter number) in their own box.
   static func problems(_ diagnostics: [Diagnostic]) -> String {
-    guard !diagnostics.isEmpty else { return "" }
-    let text = diagnostics.map(\.description).joined(separator: "\n")
-    return "<div class=\"cell error\"><pre class=\"error\">\(HTML.escape(text))</pre></div>\n"
+    var out = ""
+    let errors = diagnostics.filter { $0.severity == .error }
+    if !errors.isEmpty {
+      let text = errors.map(\.description).joined(separator: "\n")
+      out += "<div class=\"cell error\"><pre class=\"error\">\(HTML.escape(text))</pre></div>\n"
+    }
+    let others = diagnostics.filter { $0.severity != .error }
+    if !others.isEmpty {
+      let text = others.map(\.description).joined(separator: "\n")
+      out += "<pre class=\"warning\">\(HTML.escape(text))</pre>\n"
+    }
+    return out
   }
 
   /// The index of the cell whose code (or output block) holds `line`.

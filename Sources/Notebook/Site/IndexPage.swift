@@ -4,6 +4,8 @@ public struct IndexPage {
   public var results: [ChapterResult]
   /// The site title.
   public var siteTitle: String
+  /// Where the project's source is published, linked from the footer (none by default).
+  public var sourceURL: String? = nil
 
   /// The complete HTML document.
   public var html: String {
@@ -47,7 +49,8 @@ public struct IndexPage {
     let blocks = results.map(\.check.outputBlockCount).reduce(0, +)
     out += "</main>\n<footer class=\"site-footer\">\(results.count) chapter\(results.count == 1 ? "" : "s"), "
     out +=
-      "\(cells) cells run, \(verified) of \(blocks) expected outputs verified.</footer>\n</body>\n</html>\n"
+      "\(cells) cells run, \(verified) of \(blocks) expected outputs verified."
+      + SourceLink.footerHTML(sourceURL) + "</footer>\n</body>\n</html>\n"
     return out
   }
 

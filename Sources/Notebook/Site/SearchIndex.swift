@@ -33,6 +33,7 @@ struct SearchIndex {
     for (open, close) in skipped {
       html = SearchIndex.removing(from: html, open: open, close: close)
     }
+    html = SearchIndex.mathAsPlainText(html)
     var section = "Introduction"
     var anchor: String? = nil
     var rest = html[...]
@@ -103,6 +104,24 @@ struct SearchIndex {
       )
     }
     return nil
+  }
+
+  /// `html` with the TeX of every math element (`<span class="math ...">TeX</span>`) written as
+  /// plain text (``TeXPlainText``), so results show `∂J/∂w`, not `\frac{\partial J}{\partial w}`.
+  static func mathAsPlainText(_ html: String) -> String {
+    let open = "<span class=\"math "
+    var result = ""
+    var rest = html[...]
+    while let start = rest.utf8Range(of: open), let tagEnd = rest[start.upperBound...].firstIndex(of: ">"),
+      let close = rest[tagEnd...].utf8Range(of: "</span>")
+    {
+      result += rest[..<start.lowerBound]
+      let tex = decodeEntities(String(rest[rest.index(after: tagEnd)..<close.lowerBound]))
+      let text = HTML.escape(TeXPlainText.plain(tex))
+      result += rest[start.upperBound..<tagEnd].hasPrefix("display") ? " \(text) " : text
+      rest = rest[close.upperBound...]
+    }
+    return result + rest
   }
 
   /// `html` without every element that starts with `open` through the next `close`.

@@ -15,6 +15,9 @@ public struct SiteWriter {
   /// The site's WebAssembly module (the library and every live cell), written as
   /// `assets/library-wasm.js`; without it live cells show the build's outputs only.
   public var browserModule: Data? = nil
+  /// Where the project's source is published (`--source-url`): linked from every page's footer
+  /// and named in each chapter program's header. None by default.
+  public var sourceURL: String? = nil
 
   /// Creates a writer for the checked chapters.
   public init(results: [ChapterResult]) {
@@ -29,8 +32,8 @@ public struct SiteWriter {
     let chapters = Sidebar.entries(results.map(\.chapter))
     // Pages are independent of each other: rendered side by side, then taken in order.
     let rendered = LockedArray<(body: String, document: String)?>(repeating: nil, count: results.count)
-    let (results, siteTitle, pageCache, earlierSite) = (
-      self.results, self.siteTitle, self.pageCache, self.earlierSite
+    let (results, siteTitle, pageCache, earlierSite, sourceURL) = (
+      self.results, self.siteTitle, self.pageCache, self.earlierSite, self.sourceURL
     )
     parallelWork(
       count: results.count, width: ProcessInfo.processInfo.activeProcessorCount,
@@ -43,6 +46,7 @@ public struct SiteWriter {
           next: next.map { (ChapterPage.fileName(for: $0), $0.title) },
           siteTitle: siteTitle)
         page.chapters = chapters
+        page.sourceURL = sourceURL
         if results[index].kept, let earlierSite,
           let data = FileManager.default.contents(
             atPath: earlierSite.appendingPathComponent(ChapterPage.fileName(for: results[index].chapter)).path
@@ -59,10 +63,15 @@ public struct SiteWriter {
       let name = ChapterPage.fileName(for: result.chapter)
       pages.append((name, page!.document))
       pages.append(
-        (ChapterDownload.fileName(for: result.chapter), ChapterDownload.source(for: result.chapter)))
+        (
+          ChapterDownload.fileName(for: result.chapter),
+          ChapterDownload.source(for: result.chapter, sourceURL: sourceURL)
+        ))
       search.add(chapterTitle: result.chapter.title, page: name, articleHTML: page!.body)
     }
-    pages.append(("index.html", IndexPage(results: results, siteTitle: siteTitle).html))
+    var index = IndexPage(results: results, siteTitle: siteTitle)
+    index.sourceURL = sourceURL
+    pages.append(("index.html", index.html))
     var stems = pageCache?.stems() ?? [:]
     let known = stems.count
     pages.append(("assets/search-index.js", search.script(stems: &stems)))
