@@ -28,7 +28,7 @@ import Testing
   let chapter = Chapter(path: "chapters/02-y.md", source: "# T\n\n```swift hidden\nprint(1)\n```\n")
   #expect(
     chapter.diagnostics.map(\.description) == [
-      "chapters/02-y.md:3: error: unknown cell option 'hidden' (known: hide, norun, traps, volatile)"
+      "chapters/02-y.md:3: error: unknown cell option 'hidden' (known: hide, norun, traps, volatile, live)"
     ])
 }
 
