@@ -92,7 +92,7 @@
         } else if (first.dataset.kind === "checkbox") {
           first.checked = !first.checked;
         } else {
-          first.value = first.value + " ";
+          first.value = first.value + "1";
         }
         moved = run(exports, form, values(form));
         if (moved.ok) output.innerHTML = moved.html;
