@@ -50,7 +50,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     .systemLibrary(
@@ -69,12 +68,14 @@ let package = Package(
         .unsafeFlags(["-O"], .when(configuration: .debug)), .unsafeFlags(hostCPUFlags),
       ]),
     .target(name: "NotebookRuntime"),
+    // Starts chapter programs under a keeper that ends their process group with the engine.
+    .target(name: "CChildProcess"),
     // DeepLearning for its reproducible log10 and pow: plot axes are part of the page's bytes.
     // Assets/ holds the site's own stylesheet and scripts, copied into every site as written.
     .target(
       name: "Notebook",
       dependencies: [
-        "Ccmark", "NotebookRuntime", "DeepLearning", .product(name: "FlyingFox", package: "FlyingFox"),
+        "Ccmark", "CChildProcess", "NotebookRuntime", "DeepLearning",
       ],
       resources: [.copy("Assets")],
       // Optimized in debug builds too, as `swift run companion` builds them: rendering pages and
