@@ -25,6 +25,12 @@ final class ChapterPipeline: @unchecked Sendable {
     cache = ResultCache(directory: toolchain.cacheDirectory)
     work = toolchain.supportDirectory.appendingPathComponent("programs")
     RunFolders.removeLeftovers(in: work)
+    if options.noCache {
+      Console.out(
+        "--no-cache: every chapter runs afresh, and nothing is read from or written to the caches "
+          + "(\(toolchain.cacheDirectory.path), \(toolchain.pageCacheDirectory.path)); "
+          + "to empty them, delete those folders")
+    }
     RunFolders.removeScratchLeftovers()
     try refreshLibrary()
   }
