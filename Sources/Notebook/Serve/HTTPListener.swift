@@ -5,10 +5,10 @@ import Foundation
 #endif
 
 /// A listening socket and its connections, each served on a thread of its own, so no client
-/// waits for another. It holds at most `maxConnections` at once (half the descriptors the
-/// process may open): a new connection beyond that closes the one that has waited longest for a
-/// request, and running out of descriptors is said once on the terminal, then met the same way
-/// until accepting works again.
+/// waits for another. It holds at most `maxConnections` at once, and never more than half the
+/// descriptors the process may open: a new connection beyond that closes the one that has
+/// waited longest for a request, said once on the terminal. Running out of descriptors all the
+/// same is said once too, and met the same way until accepting works again.
 final class HTTPListener: @unchecked Sendable {
   /// What a connection is doing, for choosing one to close.
   enum State { case reading, waiting, writing }
@@ -23,6 +23,7 @@ final class HTTPListener: @unchecked Sendable {
   private var connections: [Int32: (state: State, since: Double)] = [:]
   private var refusing = false
   private var stopped = false
+  private var crowded = false
 
   /// Binds `host:port` (port 0: any free one) and listens; throws when the address is taken or
   /// is not an address.
@@ -76,7 +77,7 @@ final class HTTPListener: @unchecked Sendable {
     }
     socket = fd
     self.port = UInt16(bigEndian: networkPort)
-    maxConnections = HTTPListener.connectionBudget()
+    maxConnections = 1_024
   }
 
   /// Accepts connections on a thread of its own and hands each to `serve` on another.
@@ -107,11 +108,21 @@ final class HTTPListener: @unchecked Sendable {
         lock.withLock { refusing = false }
         Console.error("serve: accepting connections again")
       }
-      let full = lock.withLock {
+      let budget = min(maxConnections, HTTPListener.connectionBudget())
+      let open = lock.withLock {
         connections[client] = (.reading, Subprocess.now())
-        return connections.count > maxConnections
+        return connections.count
       }
-      if full { closeLongestWaiting() }
+      if open > budget {
+        if !lock.withLock({ defer { crowded = true }; return crowded }) {
+          Console.error(
+            "serve: \(open) connections open, the most that the limit of open files "
+              + "(\(HTTPListener.descriptorLimit())) allows; closing the connections that wait longest")
+        }
+        closeLongestWaiting()
+      } else if open < budget / 2 {
+        lock.withLock { crowded = false }
+      }
       let thread = Thread { [self] in
         serve(client)
         lock.withLock { _ = connections.removeValue(forKey: client) }
@@ -136,11 +147,9 @@ final class HTTPListener: @unchecked Sendable {
       return !refusing
     }
     if first {
-      var limit = rlimit()
-      getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
       Console.error(
         "serve: cannot accept a connection: \(String(cString: strerror(code))) "
-          + "(\(lock.withLock { connections.count }) open, limit \(limit.rlim_cur)); "
+          + "(\(lock.withLock { connections.count }) open, limit \(HTTPListener.descriptorLimit())); "
           + "closing the connections that wait longest")
     }
     if !closeLongestWaiting() { Thread.sleep(forTimeInterval: 0.05) }
@@ -167,12 +176,17 @@ final class HTTPListener: @unchecked Sendable {
     }
   }
 
-  /// The connections held at most: half of the descriptors the process may open, the other
-  /// half left for the builds (at least 16, at most 1,024).
+  /// The connections held at most: half of the descriptors the process may open now, the other
+  /// half left for the files it serves and the builds (at least 4, at most 1,024).
   static func connectionBudget() -> Int {
+    max(4, min(1_024, descriptorLimit() / 2 - 16))
+  }
+
+  /// The descriptors the process may open now.
+  static func descriptorLimit() -> Int {
     var limit = rlimit()
     getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-    return max(16, min(1_024, Int(min(limit.rlim_cur, 1 << 20)) / 2 - 32))
+    return Int(min(limit.rlim_cur, 1 << 20))
   }
 
   /// Raises the soft limit of open descriptors to the hard one (at most 65,536).

@@ -109,8 +109,12 @@ final class PreviewServer: @unchecked Sendable {
   /// The answer to a request for `path` under `root`: the file, the page that stands for a
   /// chapter page that is gone, or 404.
   func file(_ path: String) -> HTTPAnswer {
-    guard let url = PreviewServer.resolve(path, root: root), let data = FileManager.default.contents(atPath: url.path)
-    else {
+    let url = PreviewServer.resolve(path, root: root)
+    guard let url, let data = FileManager.default.contents(atPath: url.path) else {
+      if url != nil {
+        // There, but not readable now (out of descriptors): the browser may ask again.
+        return .plain(503, "cannot read this file now: \(String(cString: strerror(errno)))")
+      }
       if let name = PreviewServer.pageName(path) {
         var answer = HTTPAnswer.ok(versions.missingPage(name), type: PreviewServer.contentType("html"))
         answer.status = 404
