@@ -16,7 +16,8 @@ import Testing
     let first = try CompanionRunner.run(["check"], in: folder, environment: environment)
     #expect(first.status == 1)
     #expect(first.stdout.contains("cut short"), "\(first.all)")
-    #expect(first.stderr.contains("chapters/17-output-to-full-disk.md:4: error: the chapter program's output ends"))
+    #expect(
+      first.stderr.contains("chapters/17-output-to-full-disk.md:4: error: the chapter program's output ends"))
     let second = try CompanionRunner.run(["check"], in: folder, environment: environment)
     #expect(!second.stdout.contains("cached"), "\(second.all)")
   }
@@ -44,7 +45,8 @@ import Testing
     let page = folder.appendingPathComponent("site/01-passing.html")
     let complete = try Data(contentsOf: page)
     let pages = folder.appendingPathComponent("cache/pages")
-    for name in try FileManager.default.contentsOfDirectory(atPath: pages.path) where name.hasSuffix(".html") {
+    for name in try FileManager.default.contentsOfDirectory(atPath: pages.path) where name.hasSuffix(".html")
+    {
       let file = pages.appendingPathComponent(name)
       let data = try Data(contentsOf: file)
       try data.prefix(data.count / 2).write(to: file)

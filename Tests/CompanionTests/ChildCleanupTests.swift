@@ -33,9 +33,13 @@ import Testing
         let processes = ProcessTable.live()
         // The run's group is led by a child of this companion; the sleep's parent, the shell, is gone.
         let runGroups = Set(processes.filter { $0.parent == process.processIdentifier }.map(\.pid))
-        let sleeper = processes.first { $0.command.hasPrefix("/bin/sleep 3600.") && runGroups.contains($0.group) }
+        let sleeper = processes.first {
+          $0.command.hasPrefix("/bin/sleep 3600.") && runGroups.contains($0.group)
+        }
         if let sleeper,
-          let program = processes.first(where: { $0.group == sleeper.group && $0.command.hasSuffix("/chapter") })
+          let program = processes.first(where: {
+            $0.group == sleeper.group && $0.command.hasSuffix("/chapter")
+          })
         {
           group = sleeper.group
           programFolder = URL(fileURLWithPath: program.command).deletingLastPathComponent().path

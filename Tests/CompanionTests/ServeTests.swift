@@ -103,7 +103,8 @@ import Testing
       atPath: chapters.appendingPathComponent(".#01-passing.md").path, withDestinationPath: "user@host.1:1")
     let chapter = chapters.appendingPathComponent("01-passing.md")
     let source = try String(contentsOf: chapter, encoding: .utf8)
-    try (source + "\nA sentence saved beside a lock file.\n").write(to: chapter, atomically: true, encoding: .utf8)
+    try (source + "\nA sentence saved beside a lock file.\n").write(
+      to: chapter, atomically: true, encoding: .utf8)
     var page = ""
     for _ in 0..<100 where !page.contains("A sentence saved beside a lock file.") {
       try await Task.sleep(nanoseconds: 200_000_000)

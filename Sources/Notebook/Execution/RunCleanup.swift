@@ -86,7 +86,9 @@ final class RunFolders: @unchecked Sendable {
     let parts = name.split(separator: "-", omittingEmptySubsequences: false)
     if parts.count >= 2, let pid = pid_t(parts[parts.count - 2]), parts.last!.count == 8 { return pid }
     // A scratch folder: `<pid>-<UUID>`, the UUID holding dashes of its own.
-    if parts.count == 6, let pid = pid_t(parts[0]), UUID(uuidString: parts[1...].joined(separator: "-")) != nil {
+    if parts.count == 6, let pid = pid_t(parts[0]),
+      UUID(uuidString: parts[1...].joined(separator: "-")) != nil
+    {
       return pid
     }
     return nil

@@ -35,7 +35,8 @@ enum ChapterLoading {
       guard isChapterName(name) else { return false }
       var isDirectory: ObjCBool = false
       let path = (folder as NSString).appendingPathComponent(name)
-      return !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+      return
+        !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
     }.sorted()
   }
 

@@ -143,7 +143,8 @@ final class ChapterPipeline: @unchecked Sendable {
   }
 
   /// The run of a chapter none of whose cells ran.
-  static let noRun = ChapterRun(status: .completed, cells: [], published: [:], compileSeconds: 0, runSeconds: 0)
+  static let noRun = ChapterRun(
+    status: .completed, cells: [], published: [:], compileSeconds: 0, runSeconds: 0)
 
   /// Whether `chapter` was loaded from a file that cannot be read or is not UTF-8 (see
   /// `ChapterLoading`).

@@ -11,7 +11,8 @@ struct HTTPAnswer: Equatable {
   var body = Data()
 
   static func == (a: HTTPAnswer, b: HTTPAnswer) -> Bool {
-    a.status == b.status && a.body == b.body && a.headers.map { $0.0 + ":" + $0.1 } == b.headers.map { $0.0 + ":" + $0.1 }
+    a.status == b.status && a.body == b.body
+      && a.headers.map { $0.0 + ":" + $0.1 } == b.headers.map { $0.0 + ":" + $0.1 }
   }
 
   /// `status` with a one-line plain-text body.

@@ -114,7 +114,9 @@ final class HTTPListener: @unchecked Sendable {
         return connections.count
       }
       if open > budget {
-        if !lock.withLock({ defer { crowded = true }; return crowded }) {
+        if !lock.withLock({
+          defer { crowded = true }; return crowded
+        }) {
           Console.error(
             "serve: \(open) connections open, the most that the limit of open files "
               + "(\(HTTPListener.descriptorLimit())) allows; closing the connections that wait longest")

@@ -65,7 +65,8 @@ struct HTTPRequestHead: Equatable {
   static func read(
     from socket: Int32, buffer: inout [UInt8], limits: Limits, firstByteSeconds: Double
   ) throws(Failure) -> HTTPRequestHead {
-    var deadline = buffer.isEmpty ? Subprocess.now() + firstByteSeconds : Subprocess.now() + limits.headSeconds
+    var deadline =
+      buffer.isEmpty ? Subprocess.now() + firstByteSeconds : Subprocess.now() + limits.headSeconds
     var scanned = 0
     var lineEnd: Int? = nil
     var chunk = [UInt8](repeating: 0, count: 16_384)

@@ -14,7 +14,9 @@ struct RebuildRetry {
 
   /// The changes to rebuild now, with `fresh` (the watcher's latest look) added; nil when
   /// there is nothing to do yet.
-  mutating func due(adding fresh: SourceWatcher.Changes, now: Double = Subprocess.now()) -> SourceWatcher.Changes? {
+  mutating func due(adding fresh: SourceWatcher.Changes, now: Double = Subprocess.now()) -> SourceWatcher
+    .Changes?
+  {
     pending.chapters.formUnion(fresh.chapters)
     pending.library = pending.library || fresh.library
     guard !pending.isEmpty else { return nil }
@@ -36,7 +38,8 @@ struct RebuildRetry {
       Console.error("error: \(message)")
       Console.error(
         waitForEdit
-          ? "(rebuilt with the next saved change)" : "(tried again until it works, and with every saved change)")
+          ? "(rebuilt with the next saved change)"
+          : "(tried again until it works, and with every saved change)")
     }
     lastError = message
     self.waitForEdit = waitForEdit

@@ -19,7 +19,9 @@ public enum SiteDestination {
     }
     if target.path == "/" { throw refuse("it is the root folder") }
     let given = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-    if (try? FileManager.default.attributesOfItem(atPath: given))?[.type] as? FileAttributeType == .typeSymbolicLink {
+    if (try? FileManager.default.attributesOfItem(atPath: given))?[.type] as? FileAttributeType
+      == .typeSymbolicLink
+    {
       // The site replaces its folder as a whole: a link would be replaced by a folder.
       throw refuse("it is a symbolic link (to \(target.path)); give that folder instead")
     }
