@@ -29,35 +29,13 @@ final class HTTPListener: @unchecked Sendable {
   /// is not an address.
   init(host: String, port: UInt16) throws {
     HTTPListener.raiseDescriptorLimit()
-    let address = host == "localhost" ? "127.0.0.1" : host
-    let family = address.contains(":") ? AF_INET6 : AF_INET
+    guard case (var storage, let length, let family)? = HTTPListener.socketAddress(host, port: port) else {
+      throw EngineError("--host \(host) is not an IPv4 or IPv6 address")
+    }
     let fd = Glibc.socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { throw EngineError("cannot open a socket: \(String(cString: strerror(errno)))") }
     var yes: Int32 = 1
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-    var storage = sockaddr_storage()
-    var length: socklen_t
-    if family == AF_INET6 {
-      var ip6 = sockaddr_in6()
-      ip6.sin6_family = sa_family_t(AF_INET6)
-      ip6.sin6_port = port.bigEndian
-      guard inet_pton(AF_INET6, address, &ip6.sin6_addr) == 1 else {
-        close(fd)
-        throw EngineError("--host \(host) is not an IPv4 or IPv6 address")
-      }
-      withUnsafeBytes(of: ip6) { raw in withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: raw) } }
-      length = socklen_t(MemoryLayout<sockaddr_in6>.size)
-    } else {
-      var ip4 = sockaddr_in()
-      ip4.sin_family = sa_family_t(AF_INET)
-      ip4.sin_port = port.bigEndian
-      guard inet_pton(AF_INET, address, &ip4.sin_addr) == 1 else {
-        close(fd)
-        throw EngineError("--host \(host) is not an IPv4 or IPv6 address")
-      }
-      withUnsafeBytes(of: ip4) { raw in withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: raw) } }
-      length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    }
     let bound = withUnsafePointer(to: &storage) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
     }
@@ -78,6 +56,27 @@ final class HTTPListener: @unchecked Sendable {
     socket = fd
     self.port = UInt16(bigEndian: networkPort)
     maxConnections = 1_024
+  }
+
+  /// The socket address of `host` (`localhost`, an IPv4 or an IPv6 address) and `port`: its
+  /// bytes, length and family; nil when `host` is none of those.
+  static func socketAddress(_ host: String, port: UInt16) -> (sockaddr_storage, socklen_t, Int32)? {
+    let address = host == "localhost" ? "127.0.0.1" : host
+    var storage = sockaddr_storage()
+    func stored<Address>(_ value: Address, _ family: Int32) -> (sockaddr_storage, socklen_t, Int32) {
+      withUnsafeBytes(of: value) { raw in withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: raw) } }
+      return (storage, socklen_t(MemoryLayout<Address>.size), family)
+    }
+    if address.contains(":") {
+      var ip6 = sockaddr_in6()
+      ip6.sin6_family = sa_family_t(AF_INET6)
+      ip6.sin6_port = port.bigEndian
+      return inet_pton(AF_INET6, address, &ip6.sin6_addr) == 1 ? stored(ip6, AF_INET6) : nil
+    }
+    var ip4 = sockaddr_in()
+    ip4.sin_family = sa_family_t(AF_INET)
+    ip4.sin_port = port.bigEndian
+    return inet_pton(AF_INET, address, &ip4.sin_addr) == 1 ? stored(ip4, AF_INET) : nil
   }
 
   /// Accepts connections on a thread of its own and hands each to `serve` on another.
