@@ -105,13 +105,15 @@ import Testing
     let program = programs.appendingPathComponent("01-passing-\(dead)-0123ABCD")
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("companion-\(dead)-\(UUID().uuidString)")
-    for leftover in [program, scratch] {
+    let staging = folder.appendingPathComponent(".site.new-\(dead)")
+    for leftover in [program, scratch, staging] {
       try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
     }
-    let outcome = try CompanionRunner.run(["check", "chapters/01-passing.md"], in: folder)
+    let outcome = try CompanionRunner.run(["build"], in: folder)
     #expect(outcome.status == 0, "\(outcome.all)")
-    #expect(!FileManager.default.fileExists(atPath: program.path))
-    #expect(!FileManager.default.fileExists(atPath: scratch.path))
+    for leftover in [program, scratch, staging] {
+      #expect(!FileManager.default.fileExists(atPath: leftover.path), "\(leftover.path)")
+    }
   }
 }
 

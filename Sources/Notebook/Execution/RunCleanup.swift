@@ -81,6 +81,20 @@ final class RunFolders: @unchecked Sendable {
     removeLeftovers(in: FileManager.default.temporaryDirectory, prefix: scratchPrefix)
   }
 
+  /// Removes the staging and retired copies of the site `folder` (`.site.new-<pid>`,
+  /// `.site.old-<pid>` beside it) left by engines that are gone.
+  static func removeStagingLeftovers(of folder: URL) {
+    let parent = folder.deletingLastPathComponent()
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+    for kind in ["new", "old"] {
+      let prefix = ".\(folder.lastPathComponent).\(kind)-"
+      for name in names where name.hasPrefix(prefix) {
+        guard let pid = pid_t(name.dropFirst(prefix.count)), !isAlive(pid) else { continue }
+        try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+      }
+    }
+  }
+
   /// The pid in `name` (`<anything>-<pid>-<hex>` or `<pid>-<uuid>`), if it has one.
   static func owner(of name: String) -> pid_t? {
     let parts = name.split(separator: "-", omittingEmptySubsequences: false)

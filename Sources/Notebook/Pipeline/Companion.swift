@@ -97,6 +97,7 @@ public enum Companion {
         Console.out("kept \(kept) page\(kept == 1 ? "" : "s") of the earlier build as they were")
       }
     }
+    RunFolders.removeStagingLeftovers(of: output)
     var writer = SiteWriter(results: results.map(OutputCut().shown))
     writer.earlierSite = earlierSite
     if !options.noCache, let toolchain = try? Toolchain.locate() {

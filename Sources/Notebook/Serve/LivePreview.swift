@@ -55,6 +55,7 @@ public final class LivePreview {
       })
     results = try pipeline.run(try Companion.chapterFiles(companion).map(ChapterLoading.load))
     Console.out(Companion.summaryLine(results, seconds: Subprocess.now() - start))
+    RunFolders.removeStagingLeftovers(of: site)
     let writer = siteWriter()
     try writer.write(to: site)
     for page in writer.pages() { remember(page.name, Data(page.html.utf8)) }
