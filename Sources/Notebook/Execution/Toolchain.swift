@@ -138,7 +138,7 @@ public struct Toolchain: Sendable {
   public func prepareSupportLibrary(fingerprint: String, compilerVersion: String) throws -> Bool {
     let stamp = supportStamp(fingerprint: fingerprint, compilerVersion: compilerVersion)
     let built = try? String(contentsOf: supportStampFile, encoding: .utf8)
-    if built == stamp + "\n" + supportFilesIdentity() { return false }
+    if built == supportRecord(stamp) { return false }
     // Removed first, so an interrupted or failed build is never taken for a finished one.
     try? FileManager.default.removeItem(at: supportStampFile)
     if built?.hasPrefix(stamp + "\n") == true {
@@ -146,8 +146,13 @@ public struct Toolchain: Sendable {
       for file in supportFiles { try? FileManager.default.removeItem(at: file) }
     }
     try buildSupportLibrary()
-    try? Data((stamp + "\n" + supportFilesIdentity()).utf8).write(to: supportStampFile, options: .atomic)
+    try? Data(supportRecord(stamp).utf8).write(to: supportStampFile, options: .atomic)
     return true
+  }
+
+  /// What the stamp file says of a build from `stamp` whose files are as they are now.
+  func supportRecord(_ stamp: String) -> String {
+    stamp + "\n" + supportFilesIdentity()
   }
 
   /// The files of the support library that chapter programs use.
