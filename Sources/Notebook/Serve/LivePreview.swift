@@ -85,7 +85,10 @@ public final class LivePreview {
     var byPath: [String: ChapterResult] = [:]
     for result in results { byPath[result.chapter.path] = result }
     if changes.library || versions.problem != nil {
-      Console.out("library sources changed: rebuilding the support library")
+      Console.out(
+        changes.library
+          ? "library sources changed: rebuilding the support library"
+          : "building the support library again")
       do {
         if try pipeline.refreshLibrary() { byPath = [:] }
         versions.problem = nil
