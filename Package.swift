@@ -49,8 +49,7 @@ let package = Package(
     .executable(name: "dl-bench", targets: ["dl-bench"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
     .systemLibrary(
@@ -75,13 +74,14 @@ let package = Package(
     .target(
       name: "OutputRendering", dependencies: ["DeepLearning", "NotebookRuntime"],
       swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+    // Starts chapter programs under a keeper that ends their process group with the engine.
+    .target(name: "CChildProcess"),
     // DeepLearning for its reproducible log10 and pow: plot axes are part of the page's bytes.
     // Assets/ holds the site's own stylesheet and scripts, copied into every site as written.
     .target(
       name: "Notebook",
       dependencies: [
-        "Ccmark", "NotebookRuntime", "DeepLearning", "OutputRendering",
-        .product(name: "FlyingFox", package: "FlyingFox"),
+        "Ccmark", "CChildProcess", "NotebookRuntime", "DeepLearning", "OutputRendering",
       ],
       resources: [.copy("Assets")],
       // Optimized in debug builds too, as `swift run companion` builds them: rendering pages and

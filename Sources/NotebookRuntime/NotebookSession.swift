@@ -30,6 +30,12 @@ public enum NotebookSession {
   /// result between the text printed before and after it.
   public static let resultMarkerPrefix = "\u{1E}companion-result "
 
+  /// The prefix of the last line of a program that ran to its end with records going to a file:
+  /// `"\u{1E}companion-end <n>"`, `n` the number of records it wrote. Missing when stdout or the
+  /// records file could not be written (a full disk), so the engine never takes a run whose
+  /// output was cut short for a complete one.
+  public static let endMarkerPrefix = "\u{1E}companion-end "
+
   /// Prepares stdout (line buffered, so what a cell printed before a trap is not lost).
   public static func start() {
     setvbuf(stdout, nil, _IOLBF, 0)
@@ -70,8 +76,12 @@ public enum NotebookSession {
   /// Called at the end of the program: flushes output and, in a traps run that got here, exits
   /// with `trapCellDidNotTrapStatus`.
   public static func end() {
-    if RecordChannel.shared.trapCell != nil { exitTrapCellDidNotTrap() }
+    let channel = RecordChannel.shared
+    if channel.trapCell != nil { exitTrapCellDidNotTrap() }
     fflush(stdout)
+    if channel.isRecording && ferror(stdout) == 0 && !channel.failed {
+      writeStdoutLine("\(endMarkerPrefix)\(channel.recordCount)")
+    }
   }
 
   /// Flushes stdout.

@@ -13,6 +13,7 @@ final class RecordChannel: @unchecked Sendable {
   private let lock = NSLock()
   private var cell = -1
   private var shownCount = 0
+  private var appendedCount = 0
 
   init(environment: [String: String]) {
     if let path = environment["COMPANION_RECORDS"], !path.isEmpty {
@@ -28,6 +29,12 @@ final class RecordChannel: @unchecked Sendable {
 
   /// Whether records go to a file (as opposed to the terminal).
   var isRecording: Bool { file != nil }
+
+  /// How many records were written.
+  var recordCount: Int { lock.withLock { appendedCount } }
+
+  /// Whether writing a record failed (a full disk).
+  var failed: Bool { lock.withLock { file.map { ferror($0) != 0 } ?? false } }
 
   /// The index of the running cell (-1 before the first).
   var currentCell: Int {
@@ -68,6 +75,7 @@ final class RecordChannel: @unchecked Sendable {
     data.withUnsafeBytes { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, file) }
     fputc(0x0A, file)
     fflush(file)
+    appendedCount += 1
   }
 }
 #endif

@@ -29,7 +29,11 @@ struct ChapterSelection: ParsableArguments {
     help: "How many chapters compile and run at the same time (at least 1).")
   var jobs = 2
 
-  @Flag(name: .long, help: "Run every chapter afresh: neither read nor write the cache.")
+  @Flag(
+    name: .long,
+    help:
+      "Run every chapter afresh: neither read nor write the caches (it names their folders; delete those to empty them)."
+  )
   var noCache = false
 
   @Flag(
@@ -139,8 +143,8 @@ extension CompanionCommand {
         Watches the chapters and the library sources. A prose edit re-renders its page, an \
         edited cell reruns its chapter, a library edit rebuilds the support library and reruns \
         every chapter; open pages reload themselves, keeping their scroll position. Listens on \
-        loopback unless --host says otherwise and serves only the files of the site folder. \
-        Ctrl-C stops it.
+        loopback unless --host says otherwise, answers only requests for its own host name or \
+        address, and serves only the files of the site folder. Ctrl-C stops it.
         """)
 
     @OptionGroup var selection: ChapterSelection

@@ -28,17 +28,17 @@ import Testing
     try FileManager.default.createDirectory(at: toolchain.releaseDirectory, withIntermediateDirectories: true)
     try Data().write(to: toolchain.releaseDirectory.appendingPathComponent("libChapterSupport.so"))
     let stamp = toolchain.supportStamp(fingerprint: "A", compilerVersion: "swift 6")
-    try Data(stamp.utf8).write(to: toolchain.supportStampFile)
+    try Data(toolchain.supportRecord(stamp).utf8).write(to: toolchain.supportStampFile)
     #expect(try toolchain.prepareSupportLibrary(fingerprint: "A", compilerVersion: "swift 6") == false)
     // Another library source, compiler or manifest means building again.
     #expect(throws: EngineError.self) {
       try toolchain.prepareSupportLibrary(fingerprint: "B", compilerVersion: "swift 6")
     }
-    try Data(stamp.utf8).write(to: toolchain.supportStampFile)
+    try Data(toolchain.supportRecord(stamp).utf8).write(to: toolchain.supportStampFile)
     #expect(throws: EngineError.self) {
       try toolchain.prepareSupportLibrary(fingerprint: "A", compilerVersion: "swift 7")
     }
-    try Data(stamp.utf8).write(to: toolchain.supportStampFile)
+    try Data(toolchain.supportRecord(stamp).utf8).write(to: toolchain.supportStampFile)
     try Data("// other flags\n".utf8).write(to: folder.appendingPathComponent("Package.swift"))
     #expect(throws: EngineError.self) {
       try toolchain.prepareSupportLibrary(fingerprint: "A", compilerVersion: "swift 6")

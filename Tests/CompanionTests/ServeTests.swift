@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
@@ -48,6 +52,65 @@ import Testing
     let status = server.interrupt()
     #expect(status == 0, "\(server.output)")
     #expect(server.output.contains("stopped"))
+  }
+
+  @Test func aPortInUseIsSaidBeforeAnyChapterRuns() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let taken = try ServedCompanion(in: folder)
+    defer { taken.stop() }
+    let base = try taken.waitForURL()
+    let port = try #require(base.firstMatch(of: /:([0-9]+)\//)?.1)
+    let second = try CompanionRunner.run(["serve", "--port", String(port), "--output", "site2"], in: folder)
+    #expect(second.status == 1)
+    #expect(second.stderr.contains("cannot listen on 127.0.0.1:\(port)"), "\(second.all)")
+    #expect(!second.stdout.contains("01-passing"), "\(second.all)")
+  }
+
+  @Test func runningOutOfDescriptorsIsSaidAndServingGoesOn() throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let server = try ServedCompanion(in: folder)
+    defer { server.stop() }
+    let base = try server.waitForURL()
+    let portText = try #require(base.firstMatch(of: /:([0-9]+)\//)?.1)
+    let port = try #require(UInt16(portText))
+    // The serving process may open 64 descriptors from now on (util-linux's prlimit).
+    let lower = Process()
+    lower.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+    lower.arguments = ["--pid", String(server.process.processIdentifier), "--nofile=64:64"]
+    try lower.run()
+    lower.waitUntilExit()
+    #expect(lower.terminationStatus == 0)
+    let idle = try (0..<100).map { _ in try RawConnection(port: port, seconds: 5) }
+    let answer = try RawConnection.request(port: port, "/01-passing.html", seconds: 10)
+    #expect(answer.hasPrefix("HTTP/1.1 200 "), "\(server.output)")
+    let said = "closing the connections that wait longest"
+    for _ in 0..<50 where !server.output.contains(said) { Thread.sleep(forTimeInterval: 0.1) }
+    #expect(server.output.contains(said), "\(server.output)")
+    #expect(idle.count == 100)
+  }
+
+  @Test func anEditSavedBesideAnEditorsLockFileReachesThePage() async throws {
+    let folder = try CompanionRunner.workspace(with: ["01-passing.md"])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let server = try ServedCompanion(in: folder)
+    defer { server.stop() }
+    let base = try server.waitForURL()
+    let chapters = folder.appendingPathComponent("chapters")
+    // Emacs makes the lock, a link to a name that does not exist, as the edit begins.
+    try FileManager.default.createSymbolicLink(
+      atPath: chapters.appendingPathComponent(".#01-passing.md").path, withDestinationPath: "user@host.1:1")
+    let chapter = chapters.appendingPathComponent("01-passing.md")
+    let source = try String(contentsOf: chapter, encoding: .utf8)
+    try (source + "\nA sentence saved beside a lock file.\n").write(
+      to: chapter, atomically: true, encoding: .utf8)
+    var page = ""
+    for _ in 0..<100 where !page.contains("A sentence saved beside a lock file.") {
+      try await Task.sleep(nanoseconds: 200_000_000)
+      page = try await fetch(base + "01-passing.html").text
+    }
+    #expect(page.contains("A sentence saved beside a lock file."), "\(server.output)")
   }
 
   /// GETs `url`: the status and the body as text.

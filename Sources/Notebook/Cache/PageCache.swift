@@ -35,14 +35,14 @@ public struct PageCache: Sendable {
     hash.combine(page.result.chapter.source)
     hash.combine(page.result.check.diagnostics.map(\.description).joined(separator: "\n"))
     let file = directory.appendingPathComponent("\(hash.hexDigest).html")
-    if let data = FileManager.default.contents(atPath: file.path) {
+    if let data = CacheFile.read(file) {
       // Touched, so the least recently used pages are the ones trimmed.
       try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file.path)
       return String(decoding: data, as: UTF8.self)
     }
     let html = page.bodyHTML
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try? Data(html.utf8).write(to: file, options: .atomic)
+    try? CacheFile.write(Data(html.utf8), to: file)
     return html
   }
 

@@ -22,7 +22,7 @@ public struct ResultCache: Sendable {
   /// library fingerprint, compiler version, flags and timeout).
   public static func key(for chapter: Chapter, environmentKey: String) -> String {
     var hash = ContentHash()
-    hash.combine("companion-run-v3")
+    hash.combine("companion-run-v4")
     hash.combine(environmentKey)
     hash.combine(String(chapter.cells.count))
     for cell in chapter.cells {
@@ -35,16 +35,21 @@ public struct ResultCache: Sendable {
   /// The stored run for `key`, if any.
   public func load(key: String) -> ChapterRun? {
     let url = directory.appendingPathComponent("\(key).json")
-    guard let data = try? Data(contentsOf: url) else { return nil }
-    return try? JSONDecoder.companion.decode(ChapterRun.self, from: data)
+    guard let data = CacheFile.read(url) else { return nil }
+    guard let run = try? JSONDecoder.companion.decode(ChapterRun.self, from: data) else {
+      try? FileManager.default.removeItem(at: url)
+      return nil
+    }
+    return run
   }
 
-  /// Stores `run` under `key` (atomically; errors are ignored, the cache is an optimization).
+  /// Stores `run` under `key` (atomically, with its digest; errors are ignored, the cache is an
+  /// optimization). Only complete runs are stored: see `ChapterRun.Status.cutShort`.
   public func store(_ run: ChapterRun, key: String) {
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       let data = try JSONEncoder.companion.encode(run)
-      try data.write(to: directory.appendingPathComponent("\(key).json"), options: .atomic)
+      try CacheFile.write(data, to: directory.appendingPathComponent("\(key).json"))
     } catch {
       // A cache that cannot be written only costs time.
     }

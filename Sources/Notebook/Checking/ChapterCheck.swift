@@ -74,6 +74,13 @@ public struct ChapterCheck: Sendable {
           index, of: chapter,
           "the cell printed more than \(OutputCut.size(bytes)), so the chapter program was stopped "
             + "(does it print without end?)"))
+    case .cutShort(let index):
+      diagnostics.append(
+        ChapterCheck.atCell(
+          index, of: chapter,
+          "the chapter program's output ends in this cell, before the program's end: its output "
+            + "could not be written (is the disk or the temporary folder full?) or a cell ended "
+            + "the program; the run is not stored"))
     case .timedOut(let index, let seconds):
       diagnostics.append(
         ChapterCheck.atCell(

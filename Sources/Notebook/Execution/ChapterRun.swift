@@ -19,6 +19,9 @@ public struct ChapterRun: Sendable, Codable, Equatable {
     case timedOut(cell: Int, seconds: Double)
     /// The program printed more than `bytes` in `cell` and was stopped.
     case printedTooMuch(cell: Int, bytes: Int)
+    /// The program exited normally, but its output ends in `cell`, before the line it writes at
+    /// its end: stdout or the records file could not be written (a full disk), or a cell exited.
+    case cutShort(cell: Int)
   }
 
   /// What one cell produced.
@@ -108,7 +111,7 @@ public struct ChapterRun: Sendable, Codable, Equatable {
   public var isCacheable: Bool {
     switch status {
     case .completed, .trapped, .failed: return true
-    case .compileFailed, .timedOut, .printedTooMuch: return false
+    case .compileFailed, .timedOut, .printedTooMuch, .cutShort: return false
     }
   }
 }

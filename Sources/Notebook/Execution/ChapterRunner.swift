@@ -22,8 +22,8 @@ public struct ChapterRunner: Sendable {
   public func run(_ chapter: Chapter, workDirectory: URL) throws -> ChapterRun {
     let folder = workDirectory.appendingPathComponent(
       "\(chapter.slug)-\(getpid())-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    try RunFolders.shared.create(folder)
+    defer { RunFolders.shared.remove(folder) }
     let mainFile = folder.appendingPathComponent("main.swift")
     let binary = folder.appendingPathComponent("chapter")
     try ChapterProgram(chapter: chapter).source.write(to: mainFile, atomically: false, encoding: .utf8)
@@ -43,7 +43,8 @@ public struct ChapterRunner: Sendable {
     let records = folder.appendingPathComponent("records.jsonl")
     let main = try execute(binary: binary, records: records, trapCell: nil)
     var runSeconds = main.result.seconds
-    let split = CellStreams(main.result.stdoutText)
+    let (stdoutText, recordCount) = CellStreams.removingEndMarker(main.result.stdoutText)
+    let split = CellStreams(stdoutText)
     split.place(main.records, into: &cells)
     let errors = CellStreams(ProgramPaths(folder: folder).scrub(main.result.stderrText))
     let stderrText = errors.texts.map(\.1).joined()
@@ -55,8 +56,10 @@ public struct ChapterRunner: Sendable {
     let status: ChapterRun.Status
     var trapLocation: String? = nil
     switch main.result.termination {
-    case .exited(0):
+    case .exited(0) where recordCount == main.records.count:
       status = .completed
+    case .exited(0):
+      status = .cutShort(cell: lastCell)
     case .exited(let code):
       status = .failed(cell: lastCell, status: code, stderr: stderrText)
     case .signaled:
@@ -137,6 +140,17 @@ struct CellStreams {
   struct ResultMarker: Equatable {
     var result: Int
     var offset: Int
+  }
+
+  /// `stdout` without the line a program writes at its end, and the number of records that line
+  /// gives (nil when the line is missing).
+  static func removingEndMarker(_ stdout: String) -> (String, Int?) {
+    let marker = NotebookSession.endMarkerPrefix
+    guard let range = stdout.range(of: marker, options: .backwards) else { return (stdout, nil) }
+    let rest = stdout[range.upperBound...]
+    let number = rest.hasSuffix("\n") ? Int(rest.dropLast()) : nil
+    guard let number else { return (stdout, nil) }
+    return (String(stdout[..<range.lowerBound]), number)
   }
 
   /// (cell index, text) in order; text before the first marker has index -1. The texts hold no

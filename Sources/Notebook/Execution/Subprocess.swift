@@ -1,3 +1,4 @@
+import CChildProcess
 import Foundation
 
 #if canImport(Glibc)
@@ -5,7 +6,9 @@ import Foundation
 #endif
 
 /// A child process run to completion with its output captured in files, in its own process
-/// group so a timeout can kill it and everything it started.
+/// group so a timeout can kill it and everything it started. A keeper process leads the group
+/// (see `companion_spawn_guarded`): it ends the group when the program ends, and when the engine
+/// dies, even by `kill -9`, so nothing a run started outlives it.
 struct Subprocess: Sendable {
   /// How a child ended.
   enum Termination: Sendable, Equatable {
@@ -45,24 +48,11 @@ struct Subprocess: Sendable {
   /// Runs the process and waits for it.
   func run() throws -> Result {
     let scratch = FileManager.default.temporaryDirectory
-      .appendingPathComponent("companion-\(getpid())-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: scratch) }
+      .appendingPathComponent("\(RunFolders.scratchPrefix)\(getpid())-\(UUID().uuidString)")
+    try RunFolders.shared.create(scratch)
+    defer { RunFolders.shared.remove(scratch) }
     let outPath = scratch.appendingPathComponent("stdout").path
     let errPath = scratch.appendingPathComponent("stderr").path
-
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-    posix_spawnattr_setpgroup(&attributes, 0)
 
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }
@@ -70,14 +60,17 @@ struct Subprocess: Sendable {
     let argv = [executable] + arguments
 
     let start = Subprocess.now()
-    var pid: pid_t = 0
-    let status = withCStrings(argv) { argvPointers in
+    var spawnErrno: Int32 = 0
+    let lifeline = Lifeline.shared
+    let pid = withCStrings(argv) { argvPointers in
       withCStrings(envStrings) { envPointers in
-        posix_spawn(&pid, executable, &actions, &attributes, argvPointers, envPointers)
+        companion_spawn_guarded(
+          executable, argvPointers, envPointers, outPath, errPath, lifeline.readEnd,
+          lifeline.writeEnd, &spawnErrno)
       }
     }
-    guard status == 0 else {
-      throw EngineError("cannot run \(executable): \(String(cString: strerror(status)))")
+    guard pid > 0 else {
+      throw EngineError("cannot run \(executable): \(String(cString: strerror(spawnErrno)))")
     }
     RunningChildren.shared.insert(pid)
     defer { RunningChildren.shared.remove(pid) }
@@ -126,24 +119,6 @@ struct Subprocess: Sendable {
     var spec = timespec()
     clock_gettime(CLOCK_MONOTONIC, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-  }
-}
-
-/// The process groups of the children running now, so that stopping the engine (Ctrl-C in
-/// `serve`) stops them too: each child leads its own group, out of reach of the terminal's
-/// signal.
-final class RunningChildren: @unchecked Sendable {
-  static let shared = RunningChildren()
-  private let lock = NSLock()
-  private var groups: Set<pid_t> = []
-
-  func insert(_ pid: pid_t) { lock.withLock { _ = groups.insert(pid) } }
-
-  func remove(_ pid: pid_t) { lock.withLock { _ = groups.remove(pid) } }
-
-  /// Kills every running child and everything it started.
-  func killAll() {
-    for group in lock.withLock({ groups }) { kill(-group, SIGKILL) }
   }
 }
 

@@ -132,22 +132,45 @@ public struct Toolchain: Sendable {
   }
 
   /// Builds the support library unless it was last built from the same sources, manifest and
-  /// compiler: the nested `swift build` takes about two seconds even when it has nothing to do.
-  /// Returns whether it ran the build.
+  /// compiler and its files are as that build left them: the nested `swift build` takes about
+  /// two seconds even when it has nothing to do. Returns whether it ran the build.
   @discardableResult
   public func prepareSupportLibrary(fingerprint: String, compilerVersion: String) throws -> Bool {
     let stamp = supportStamp(fingerprint: fingerprint, compilerVersion: compilerVersion)
-    let library = releaseDirectory.appendingPathComponent("libChapterSupport.so")
-    if FileManager.default.fileExists(atPath: library.path),
-      let built = try? String(contentsOf: supportStampFile, encoding: .utf8), built == stamp
-    {
-      return false
-    }
+    let built = try? String(contentsOf: supportStampFile, encoding: .utf8)
+    if built == supportRecord(stamp) { return false }
     // Removed first, so an interrupted or failed build is never taken for a finished one.
     try? FileManager.default.removeItem(at: supportStampFile)
+    if built?.hasPrefix(stamp + "\n") == true {
+      // Built from these sources, but a file changed since (truncated, replaced): made again.
+      for file in supportFiles { try? FileManager.default.removeItem(at: file) }
+    }
     try buildSupportLibrary()
-    try? Data(stamp.utf8).write(to: supportStampFile, options: .atomic)
+    try? Data(supportRecord(stamp).utf8).write(to: supportStampFile, options: .atomic)
     return true
+  }
+
+  /// What the stamp file says of a build from `stamp` whose files are as they are now.
+  func supportRecord(_ stamp: String) -> String {
+    stamp + "\n" + supportFilesIdentity()
+  }
+
+  /// The files of the support library that chapter programs use.
+  var supportFiles: [URL] {
+    [releaseDirectory.appendingPathComponent("libChapterSupport.so")]
+      + ["DeepLearning", "NotebookRuntime"].map {
+        releaseDirectory.appendingPathComponent("Modules/\($0).swiftmodule")
+      }
+  }
+
+  /// The size and modification time of each support file (`-` for one that is missing).
+  func supportFilesIdentity() -> String {
+    supportFiles.map { file in
+      guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path) else { return "-" }
+      let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
+      let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+      return "\(size) \(modified)"
+    }.joined(separator: " ")
   }
 
   /// The compiler flags for a chapter program (without input and output).

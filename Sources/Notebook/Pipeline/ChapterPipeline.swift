@@ -26,6 +26,14 @@ final class ChapterPipeline: @unchecked Sendable {
     runner = ChapterRunner(toolchain: toolchain, timeout: options.timeout)
     cache = ResultCache(directory: toolchain.cacheDirectory)
     work = toolchain.supportDirectory.appendingPathComponent("programs")
+    RunFolders.removeLeftovers(in: work)
+    if options.noCache {
+      Console.out(
+        "--no-cache: every chapter runs afresh, and nothing is read from or written to the caches "
+          + "(\(toolchain.cacheDirectory.path), \(toolchain.pageCacheDirectory.path)); "
+          + "to empty them, delete those folders")
+    }
+    RunFolders.removeScratchLeftovers()
     try refreshLibrary()
   }
 
@@ -176,8 +184,12 @@ final class ChapterPipeline: @unchecked Sendable {
   static let noRun = ChapterRun(
     status: .completed, cells: [], published: [:], compileSeconds: 0, runSeconds: 0)
 
-  /// Whether `chapter` was loaded from a file that is not UTF-8 (see `ChapterLoading`).
+  /// Whether `chapter` was loaded from a file that cannot be read or is not UTF-8 (see
+  /// `ChapterLoading`).
   static func isUnreadable(_ chapter: Chapter) -> Bool {
-    chapter.source.isEmpty && chapter.diagnostics.contains { $0.message.hasPrefix("not valid UTF-8") }
+    chapter.source.isEmpty
+      && chapter.diagnostics.contains {
+        $0.message.hasPrefix("not valid UTF-8") || $0.message.hasPrefix(ChapterLoading.unreadablePrefix)
+      }
   }
 }

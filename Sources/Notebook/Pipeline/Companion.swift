@@ -51,12 +51,14 @@ public enum Companion {
   /// Runs and checks the chapters; prints progress and diagnostics; with `bless`, rewrites
   /// mismatching output blocks (see `blessMismatches`). Returns whether everything passed.
   public static func check(_ options: CompanionOptions) throws -> Bool {
+    StopSignal.install(interruptStatus: 130)
     guard options.bless else { return try process(options).allSatisfy { passes($0, options) } }
     return try blessMismatches(options)
   }
 
   /// Runs and checks the chapters, then writes the site. Returns whether everything passed.
   public static func build(_ options: CompanionOptions) throws -> Bool {
+    StopSignal.install(interruptStatus: 130)
     // Refuse an output folder that holds anything but a site, before any chapter runs.
     let sources =
       [URL(fileURLWithPath: options.chaptersDirectory)]
@@ -78,6 +80,7 @@ public enum Companion {
         Console.out("kept \(kept) page\(kept == 1 ? "" : "s") of the earlier build as they were")
       }
     }
+    RunFolders.removeStagingLeftovers(of: output)
     var writer = SiteWriter(results: results.map(OutputCut().shown))
     writer.earlierSite = earlierSite
     writer.browserModule = browserModule(for: results)
@@ -159,8 +162,7 @@ public enum Companion {
     else {
       throw EngineError("no chapters folder '\(folder)'")
     }
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-      .filter { $0.hasSuffix(".md") }.sorted()
+    let names = try ChapterLoading.chapterNames(in: folder)
     return names.map { displayPath((folder as NSString).appendingPathComponent($0)) }
   }
 
@@ -180,18 +182,11 @@ public enum Companion {
 
   /// The chapters in `files`, parsed on up to `jobs` threads, in order.
   static func loadChapters(_ files: [String], jobs: Int) throws -> [Chapter] {
-    let loaded = LockedArray<Result<Chapter, EngineError>?>(repeating: nil, count: files.count)
+    let loaded = LockedArray<Chapter?>(repeating: nil, count: files.count)
     parallelWork(
-      count: files.count, width: jobs,
-      job: { index -> Result<Chapter, EngineError> in
-        do { return .success(try ChapterLoading.load(files[index])) } catch let error as EngineError {
-          return .failure(error)
-        } catch {
-          return .failure(EngineError("\(files[index]): \(error)"))
-        }
-      },
-      completion: { index, result in loaded.set(index, result) })
-    return try loaded.values.map { try $0!.get() }
+      count: files.count, width: jobs, job: { index in ChapterLoading.load(files[index]) },
+      completion: { index, chapter in loaded.set(index, chapter) })
+    return loaded.values.map { $0! }
   }
 
   /// `14 chapters, 230 cells (228 run), 143 output blocks: 141 verified, 2 differ, 0 not run or
@@ -224,6 +219,7 @@ public enum Companion {
     case .failed: state = "failed"
     case .timedOut: state = "timed out"
     case .printedTooMuch: state = "output limit"
+    case .cutShort: state = "cut short"
     case .completed: state = result.cached ? "cached" : "ran"
     }
     state = state.padding(toLength: 14, withPad: " ", startingAt: 0)

@@ -122,7 +122,7 @@ public struct LoopBenchmark {
     let candidates = options.editedChapter.map { [$0] } ?? names
     for name in candidates {
       guard names.contains(name) else { throw EngineError("no chapter \(name) to edit") }
-      let chapter = try ChapterLoading.load(folder.appendingPathComponent(name).path)
+      let chapter = ChapterLoading.load(folder.appendingPathComponent(name).path)
       if let cell = chapter.cells.last(where: { !$0.options.norun && !$0.options.traps }) {
         let codeLines = cell.code.split(separator: "\n", omittingEmptySubsequences: false).count
         return (name, cell.codeLine - 1 + max(codeLines - 1, 0))

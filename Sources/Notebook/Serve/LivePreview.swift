@@ -42,7 +42,10 @@ public final class LivePreview {
       companion.outputDirectory,
       chapterFolders: [URL(fileURLWithPath: companion.chaptersDirectory)]
         + companion.files.map { URL(fileURLWithPath: $0).deletingLastPathComponent() })
-    StopSignal.install()
+    StopSignal.install(interruptStatus: 0)
+    // Listening before the first build, so a port in use is said at once.
+    let server = try PreviewServer(
+      root: site, host: options.host, port: options.port, versions: versions)
     let start = Subprocess.now()
     pipeline = try ChapterPipeline(options: companion)
     var watcher = SourceWatcher(
@@ -52,27 +55,25 @@ public final class LivePreview {
       })
     results = try pipeline.run(try Companion.chapterFiles(companion).map(ChapterLoading.load))
     Console.out(Companion.summaryLine(results, seconds: Subprocess.now() - start))
+    RunFolders.removeStagingLeftovers(of: site)
     let writer = siteWriter()
     try writer.write(to: site)
     for page in writer.pages() { remember(page.name, Data(page.html.utf8)) }
 
-    let server = try PreviewServer(
-      root: site, host: options.host, port: options.port, versions: versions)
-    let port = try server.start()
+    let port = server.start()
     let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
     Console.out(
       "serving \(companion.outputDirectory)/ at http://\(shownHost):\(port)/ "
         + "(rebuilds on save; Ctrl-C stops)")
+    var retry = RebuildRetry()
     while true {
       Thread.sleep(forTimeInterval: options.pollInterval)
-      let changes = watcher.changes()
-      guard !changes.isEmpty else { continue }
+      guard let changes = retry.due(adding: watcher.changes()) else { continue }
       do {
         try rebuild(changes)
-      } catch let error as EngineError {
-        Console.error("error: \(error)")
+        retry.succeeded()
       } catch {
-        Console.error("error: \(error)")
+        retry.failed(error, waitForEdit: versions.problem != nil)
       }
     }
   }
@@ -83,9 +84,19 @@ public final class LivePreview {
     let files = try Companion.chapterFiles(options.companion)
     var byPath: [String: ChapterResult] = [:]
     for result in results { byPath[result.chapter.path] = result }
-    if changes.library {
-      Console.out("library sources changed: rebuilding the support library")
-      if try pipeline.refreshLibrary() { byPath = [:] }
+    if changes.library || versions.problem != nil {
+      Console.out(
+        changes.library
+          ? "library sources changed: rebuilding the support library"
+          : "building the support library again")
+      do {
+        if try pipeline.refreshLibrary() { byPath = [:] }
+        versions.problem = nil
+      } catch {
+        // Every open page shows why it is not up to date.
+        versions.problem = String(describing: error).suffix(6_000).description
+        throw error
+      }
     }
     // Chapters to run through the pipeline: the changed ones and any not seen before. The
     // pipeline takes an unchanged cell list's run from memory, so prose costs no run.
@@ -138,41 +149,6 @@ public final class LivePreview {
       try data.write(to: site.appendingPathComponent(name), options: .atomic)
     } catch {
       throw EngineError("cannot write \(site.appendingPathComponent(name).path): \(error)")
-    }
-  }
-}
-
-/// Ctrl-C (or SIGTERM) stops the engine at once and cleanly: every chapter program and nested
-/// build it started is killed with its process group, then it exits. Pages are only ever
-/// replaced by renaming finished files, so none is left half written.
-enum StopSignal {
-  private static let sources = SignalSources()
-
-  /// Installs the handlers (once).
-  static func install() {
-    sources.install()
-  }
-}
-
-/// The dispatch sources of `StopSignal`, kept alive for the process's life.
-private final class SignalSources: @unchecked Sendable {
-  private let lock = NSLock()
-  private var sources: [DispatchSourceSignal] = []
-
-  func install() {
-    lock.withLock {
-      guard sources.isEmpty else { return }
-      for number in [SIGINT, SIGTERM] {
-        signal(number, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-        source.setEventHandler {
-          RunningChildren.shared.killAll()
-          Console.out("\nstopped")
-          exit(number == SIGINT ? 0 : 143)
-        }
-        source.resume()
-        sources.append(source)
-      }
     }
   }
 }

@@ -1,95 +1,143 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The HTTP side of `serve`: the files under the site folder, nothing else (no `..`, no hidden
 /// files, no symbolic link leading out), each HTML page with the live-reload script added, and
-/// the two live-reload paths.
+/// the two live-reload paths. It answers only GET and HEAD (HEAD without a body), only requests
+/// whose `Host` is the address it listens on or a loopback name (a page elsewhere that renames
+/// its own host to 127.0.0.1, DNS rebinding, cannot read the site), and reads every request
+/// within the limits of `HTTPRequestHead.Limits`.
 final class PreviewServer: @unchecked Sendable {
   /// The site folder, canonical.
   let root: URL
   let versions: PageVersions
-  private let server: HTTPServer
-  private var task: Task<Void, any Error>?
+  let listener: HTTPListener
+  /// The `Host` values answered, lowercase; empty when listening on every address.
+  let allowedHosts: Set<String>
 
-  /// A server for `root` on `host:port` (port 0: any free port); nothing listens before `start`.
+  /// Listens on `host:port` (port 0: any free port) at once, so a port in use is found before
+  /// any build; nothing is answered before `start`.
   init(root: URL, host: String, port: UInt16, versions: PageVersions) throws {
     self.root = SiteDestination.canonical(root)
     self.versions = versions
-    let address: any SocketAddress
-    do {
-      if host == "localhost" {
-        address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
-      } else if host.contains(":") {
-        address = try sockaddr_in6.inet6(ip6: host, port: port)
-      } else {
-        address = try sockaddr_in.inet(ip4: host, port: port)
-      }
-    } catch {
-      throw EngineError("--host \(host) is not an IPv4 or IPv6 address")
-    }
-    // The timeout bounds each answer; a page's question waits at most PageVersions.waitSeconds.
-    server = HTTPServer(
-      address: address, timeout: PageVersions.waitSeconds + 10, logger: .disabled)
+    listener = try HTTPListener(host: host, port: port)
+    allowedHosts = PreviewServer.hosts(answeredFor: host, port: listener.port)
   }
 
-  /// Starts listening; returns the port it listens on, or throws why it cannot (a port in use).
-  func start() throws -> UInt16 {
-    let outcome = BlockingResult<UInt16>()
-    let server = self.server
-    let root = self.root
-    let versions = self.versions
-    task = Task {
-      await server.appendRoute(HTTPRoute("GET \(LiveReload.waitPath)")) { request in
-        let page = request.query.first { $0.name == "page" }?.value ?? ""
-        let version = request.query.first { $0.name == "version" }?.value ?? ""
-        let changed = await versions.waitForChange(of: page, from: version)
-        return PreviewServer.text(changed ? "reload\n" : "same\n")
-      }
-      await server.appendRoute(HTTPRoute("GET \(LiveReload.scriptPath)")) { _ in
-        PreviewServer.response(Data(LiveReload.script.utf8), type: "text/javascript; charset=utf-8")
-      }
-      await server.appendRoute(HTTPRoute("GET *")) { request in PreviewServer.file(request.path, root: root) }
-      await server.appendRoute(HTTPRoute("HEAD *")) { request in PreviewServer.file(request.path, root: root)
-      }
-      let listening = Task {
-        do {
-          try await server.waitUntilListening(timeout: 10)
-          if case .ip4(_, let port) = await server.listeningAddress {
-            outcome.set(.success(port))
-          } else if case .ip6(_, let port) = await server.listeningAddress {
-            outcome.set(.success(port))
-          } else {
-            outcome.set(.failure(EngineError("the server is not listening")))
-          }
-        } catch {
-          outcome.set(.failure(EngineError("the server did not start listening")))
-        }
-      }
+  /// The port listened on.
+  var port: UInt16 { listener.port }
+
+  /// Starts answering; returns the port.
+  func start() -> UInt16 {
+    listener.start { [self] client in serve(client) }
+    return listener.port
+  }
+
+  /// The names a request's `Host` may give when listening on `host`: the address itself and the
+  /// loopback names, each with or without the port. Every name when `host` is a wildcard.
+  static func hosts(answeredFor host: String, port: UInt16) -> Set<String> {
+    if host == "0.0.0.0" || host == "::" { return [] }
+    let bracketed = host.contains(":") ? "[\(host)]" : host
+    var names: Set<String> = []
+    for name in ["localhost", "127.0.0.1", "[::1]", bracketed.lowercased()] {
+      names.insert(name)
+      names.insert("\(name):\(port)")
+    }
+    return names
+  }
+
+  /// Answers the requests of one connection until it closes, errs or idles out.
+  private func serve(_ client: Int32) {
+    var buffer: [UInt8] = []
+    var first = true
+    while true {
+      listener.set(client, .reading)
+      let limits = listener.limits
+      let head: HTTPRequestHead
       do {
-        try await server.run()
+        head = try HTTPRequestHead.read(
+          from: client, buffer: &buffer, limits: limits,
+          firstByteSeconds: first ? limits.headSeconds : limits.idleSeconds)
+      } catch .answer(let status) {
+        listener.set(client, .writing)
+        let answer = HTTPAnswer.plain(status, HTTPAnswer.reason(status).lowercased())
+        _ = HTTPAnswer.send(answer.bytes(headOnly: false, keepAlive: false), to: client, seconds: 5)
+        return
       } catch {
-        outcome.set(.failure(EngineError("cannot serve on that address: \(error.localizedDescription)")))
+        return
       }
-      listening.cancel()
+      first = false
+      let answer = self.answer(head, client: client)
+      let keepAlive = head.keepsAlive && answer.status < 400
+      listener.set(client, .writing)
+      let data = answer.bytes(headOnly: head.method == "HEAD", keepAlive: keepAlive)
+      guard HTTPAnswer.send(data, to: client, seconds: 30), keepAlive else { return }
     }
-    return try outcome.wait().get()
   }
 
-  /// The answer to a request for `path` under `root`: the file, or 404.
-  static func file(_ path: String, root: URL) -> HTTPResponse {
-    guard let url = resolve(path, root: root), let data = FileManager.default.contents(atPath: url.path)
-    else {
-      return HTTPResponse(
-        statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
-        body: Data("not found\n".utf8))
+  /// The answer to `head`.
+  func answer(_ head: HTTPRequestHead, client: Int32) -> HTTPAnswer {
+    let host = head.headers["host"]?.lowercased()
+    if !allowedHosts.isEmpty && (host.map { !allowedHosts.contains($0) } ?? (head.version == "HTTP/1.1")) {
+      return .plain(403, "this preview answers only requests for \(allowedHosts.sorted().last ?? "")")
     }
-    let type = contentType(url.pathExtension)
+    guard head.method == "GET" || head.method == "HEAD" else {
+      var answer = HTTPAnswer.plain(405, "only GET and HEAD")
+      answer.headers.append(("Allow", "GET, HEAD"))
+      return answer
+    }
+    if head.headers["transfer-encoding"] != nil || (Int(head.headers["content-length"] ?? "0") ?? 1) != 0 {
+      return .plain(413, "a request here has no body")
+    }
+    switch head.path {
+    case LiveReload.waitPath:
+      listener.set(client, .waiting)
+      let query = head.query
+      let page = query["page"] ?? ""
+      let changed = versions.waitForChange(of: page, from: query["version"] ?? "", root: root)
+      return .ok(Data((changed ? "reload\n" : "same\n").utf8), type: "text/plain; charset=utf-8")
+    case LiveReload.scriptPath:
+      return .ok(Data(LiveReload.script.utf8), type: "text/javascript; charset=utf-8")
+    default:
+      return file(head.path)
+    }
+  }
+
+  /// The answer to a request for `path` under `root`: the file, the page that stands for a
+  /// chapter page that is gone, or 404.
+  func file(_ path: String) -> HTTPAnswer {
+    let url = PreviewServer.resolve(path, root: root)
+    guard let url, let data = FileManager.default.contents(atPath: url.path) else {
+      if url != nil {
+        // There, but not readable now (out of descriptors): the browser may ask again.
+        return .plain(503, "cannot read this file now: \(String(cString: strerror(errno)))")
+      }
+      if let name = PreviewServer.pageName(path) {
+        var answer = HTTPAnswer.ok(versions.missingPage(name), type: PreviewServer.contentType("html"))
+        answer.status = 404
+        return answer
+      }
+      return .plain(404, "not found")
+    }
+    let type = PreviewServer.contentType(url.pathExtension)
     if url.pathExtension == "html" {
       let name = String(url.path.dropFirst(root.path.count + 1))
-      return response(LiveReload.inject(into: data, page: name), type: type)
+      return .ok(versions.served(data, page: name), type: type)
     }
-    return response(data, type: type)
+    return .ok(data, type: type)
+  }
+
+  /// The page name (`02-x.html`) a request for a missing chapter page asks for, if it asks for
+  /// one: a plain `.html` name at the top of the site.
+  static func pageName(_ path: String) -> String? {
+    let name = String(path.drop { $0 == "/" })
+    guard name.hasSuffix(".html"), !name.hasPrefix("."),
+      name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })
+    else { return nil }
+    return name
   }
 
   /// The file under `root` that the URL path `path` names, or nil when it names none or leaves
@@ -132,39 +180,6 @@ final class PreviewServer: @unchecked Sendable {
     case "json": return "application/json"
     case "txt": return "text/plain; charset=utf-8"
     default: return "application/octet-stream"
-    }
-  }
-
-  /// 200 with `body`, never cached by the browser (the preview changes under it).
-  static func response(_ body: Data, type: String) -> HTTPResponse {
-    HTTPResponse(
-      statusCode: .ok, headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store"], body: body)
-  }
-
-  /// 200 with plain text.
-  static func text(_ text: String) -> HTTPResponse {
-    response(Data(text.utf8), type: "text/plain; charset=utf-8")
-  }
-}
-
-/// A value handed from an asynchronous task to a thread that waits for it.
-final class BlockingResult<Value: Sendable>: @unchecked Sendable {
-  private let condition = NSCondition()
-  private var value: Result<Value, EngineError>?
-
-  /// Sets the value (the first one set wins).
-  func set(_ newValue: Result<Value, EngineError>) {
-    condition.withLock {
-      if value == nil { value = newValue }
-      condition.broadcast()
-    }
-  }
-
-  /// Waits for the value.
-  func wait() -> Result<Value, EngineError> {
-    condition.withLock {
-      while value == nil { condition.wait() }
-      return value!
     }
   }
 }

@@ -51,8 +51,8 @@ struct SourceWatcher {
   private func currentChapterStamps() -> [String: String] {
     var paths = files.map(Companion.displayPath)
     if paths.isEmpty {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: chaptersDirectory)) ?? []
-      paths = names.filter { $0.hasSuffix(".md") }.map {
+      let names = (try? ChapterLoading.chapterNames(in: chaptersDirectory)) ?? []
+      paths = names.map {
         Companion.displayPath((chaptersDirectory as NSString).appendingPathComponent($0))
       }
     }

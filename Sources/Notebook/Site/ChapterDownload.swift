@@ -1,3 +1,5 @@
+import Foundation
+
 /// A chapter's cells as one Swift program a reader can take away (`NN-slug.swift` beside the
 /// page): the program the engine compiles, without its cell bookkeeping and `#sourceLocation`
 /// lines, under a header comment that says how to compile and run it against the library.
@@ -15,12 +17,20 @@ enum ChapterDownload {
   /// The flag that runs `traps` cells.
   static let trapsFlag = "runCellsThatTrap"
 
+  /// The chapter's file as the download names it: its folder's name and its own
+  /// (`chapters/02-x.md`), never a path of the machine that built the site.
+  static func shownPath(_ chapter: Chapter) -> String {
+    let file = URL(fileURLWithPath: chapter.path)
+    let folder = file.deletingLastPathComponent().lastPathComponent
+    return folder.isEmpty || folder == "/" ? file.lastPathComponent : "\(folder)/\(file.lastPathComponent)"
+  }
+
   /// The program's source.
   static func source(for chapter: Chapter, sourceURL: String? = nil) -> String {
     let name = fileName(for: chapter)
     let program = chapter.slug
     var lines = [
-      "// \(name): the Swift cells of \"\(chapter.title)\" (\(chapter.path)) as one program, in the",
+      "// \(name): the Swift cells of \"\(chapter.title)\" (\(shownPath(chapter))) as one program, in the",
       "// order the page shows them. The outputs on the page are what this program printed.",
       "//",
       "// Compile and run it from the companion's package folder (the first command builds the",
@@ -63,7 +73,7 @@ enum ChapterDownload {
         lines.append("")
       }
       let code = cell.code.hasSuffix("\n") ? String(cell.code.dropLast()) : cell.code
-      lines.append("// \(chapter.path):\(cell.codeLine)")
+      lines.append("// \(shownPath(chapter)):\(cell.codeLine)")
       if cell.options.norun || cell.options.traps {
         lines.append("if \(cell.options.norun ? norunFlag : trapsFlag) {")
         lines += code.split(separator: "\n", omittingEmptySubsequences: false).map {

@@ -18,6 +18,13 @@ public enum SiteDestination {
       EngineError("refusing to write the site into \(path): \(reason); choose another --output")
     }
     if target.path == "/" { throw refuse("it is the root folder") }
+    let given = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    if (try? FileManager.default.attributesOfItem(atPath: given))?[.type] as? FileAttributeType
+      == .typeSymbolicLink
+    {
+      // The site replaces its folder as a whole: a link would be replaced by a folder.
+      throw refuse("it is a symbolic link (to \(target.path)); give that folder instead")
+    }
     if target.path == canonical(FileManager.default.homeDirectoryForCurrentUser).path {
       throw refuse("it is the home folder")
     }
