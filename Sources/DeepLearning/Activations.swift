@@ -9,7 +9,8 @@ public func sigmoid(_ z: Tensor) -> Tensor {
   z.elementwiseSigmoid()
 }
 
-/// The rectified linear unit `max(0, z)`, elementwise.
+/// The rectified linear unit `max(0, z)`, elementwise, as the course's `np.maximum(0, Z)`: a
+/// nan stays nan (a diverged value shows) and -0.0 stays -0.0.
 public func relu(_ z: Tensor) -> Tensor {
   z.map { propagatingMaximum(0, $0) }
 }

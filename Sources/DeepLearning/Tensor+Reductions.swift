@@ -101,11 +101,12 @@ extension Tensor {
 
   /// numpy's sum, max, min and argmax accept axis 0 (or -1) on a rank-0 tensor: the reduction
   /// of its one value, of rank 0 (its mean does not, and neither does the library's). nil for
-  /// any other rank.
-  func reducingRankZero(axis: Int, _ reduction: (Tensor) -> Tensor) -> Tensor? {
+  /// any other rank. `dimension` is the rank numpy's message names for a bad axis (argmax
+  /// flattens first, so it says 1).
+  func reducingRankZero(axis: Int, dimension: Int = 0, _ reduction: (Tensor) -> Tensor) -> Tensor? {
     guard rank == 0 else { return nil }
     guard axis == 0 || axis == -1 else {
-      fatalError("axis \(axis) is out of bounds for array of dimension 0")
+      fatalError("axis \(axis) is out of bounds for array of dimension \(dimension)")
     }
     return Tensor(reduction(reshaped([1])).scalars[0])
   }
@@ -176,7 +177,7 @@ extension Tensor {
   /// The indices (as `Double`s) of the first largest element along `axis` (numpy's
   /// `np.argmax(a, axis=axis)`); the axis is removed.
   public func argmax(axis: Int) -> Tensor {
-    if let value = reducingRankZero(axis: axis, { $0.argmax(axis: 0) }) { return value }
+    if let value = reducingRankZero(axis: axis, dimension: 1, { $0.argmax(axis: 0) }) { return value }
     let a = normalizedAxis(axis)
     let dims = shape.dimensions
     let outer = dims[..<a].reduce(1, *)
