@@ -9,9 +9,10 @@ public func sigmoid(_ z: Tensor) -> Tensor {
   z.elementwiseSigmoid()
 }
 
-/// The rectified linear unit `max(0, z)`, elementwise.
+/// The rectified linear unit `max(0, z)`, elementwise, as the course's `np.maximum(0, Z)`: a
+/// nan stays nan (a diverged value shows) and -0.0 stays -0.0.
 public func relu(_ z: Tensor) -> Tensor {
-  z.map { $0 > 0 ? $0 : 0 }
+  z.map { propagatingMaximum(0, $0) }
 }
 
 /// The leaky ReLU: `z` where positive, `slope * z` elsewhere.
@@ -38,7 +39,7 @@ public func tanhDerivative(_ z: Tensor) -> Tensor {
 /// The derivative of ReLU at `z`: 1 where `z > 0`, else 0 (0 at `z = 0`, as the course's
 /// `relu_backward` sets `dZ[Z <= 0] = 0`).
 public func reluDerivative(_ z: Tensor) -> Tensor {
-  z.map { $0 > 0 ? 1 : 0 }
+  z.map { $0 <= 0 ? 0 : 1 }
 }
 
 /// The derivative of the leaky ReLU at `z`: 1 where `z > 0`, else `slope`.
@@ -69,7 +70,7 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .sigmoid: applyElementwise(SigmoidKernel.self, UnsafeBufferPointer(values), values, tables)
     case .tanh: applyElementwise(TanhKernel.self, UnsafeBufferPointer(values), values, tables)
-    case .relu: for j in values.indices { values[j] = values[j] > 0 ? values[j] : 0 }
+    case .relu: for j in values.indices { values[j] = propagatingMaximum(0, values[j]) }
     case .leakyRelu(let slope):
       for j in values.indices { values[j] = values[j] > 0 ? values[j] : slope * values[j] }
     case .linear: break
@@ -103,7 +104,7 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
         let t = deterministicTanh(z, tables)
         return da * (1 - t * t)
       }
-    case .relu: return ModelKernels.zip(dA, z, "relu backward") { da, z in z > 0 ? da : 0 }
+    case .relu: return ModelKernels.zip(dA, z, "relu backward") { da, z in z <= 0 ? 0 : da }
     case .leakyRelu(let slope):
       return ModelKernels.zip(dA, z, "leaky relu backward") { da, z in z > 0 ? da : da * slope }
     case .linear: return dA
@@ -139,7 +140,7 @@ extension Activation {
     switch self {
     case .sigmoid: for j in d.indices { d[j] = d[j] * (a[j] * (1 - a[j])) }
     case .tanh: for j in d.indices { d[j] = d[j] * (1 - a[j] * a[j]) }
-    case .relu: for j in d.indices { d[j] = a[j] > 0 ? d[j] : 0 }
+    case .relu: for j in d.indices { d[j] = a[j] <= 0 ? 0 : d[j] }
     case .leakyRelu(let slope): for j in d.indices { d[j] = a[j] > 0 ? d[j] : d[j] * slope }
     case .linear: break
     }

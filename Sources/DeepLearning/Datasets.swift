@@ -8,7 +8,9 @@ public enum Datasets {
   /// same numbers as the notebook's `load_planar_dataset()` (which seeds numpy with 1).
   ///
   /// For class `j` (0 then 1): `t = linspace(3.12 j, 3.12 (j + 1), 200) + randn(200) * 0.2`,
-  /// `r = 4 sin(4 t) + randn(200) * 0.2`, points `(r sin t, r cos t)`.
+  /// `r = 4 sin(4 t) + randn(200) * 0.2`, points `(r sin t, r cos t)`. All 800 coordinates are
+  /// numpy's to the last bit: the library's sin and cos are correctly rounded at these points,
+  /// as the C library's that numpy calls are.
   public static func planarFlower() -> (X: Tensor, Y: Tensor) {
     var rng = NumPyRandom(seed: 1)
     let perClass = 200

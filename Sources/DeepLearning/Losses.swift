@@ -74,8 +74,9 @@ public func binaryCrossEntropyDerivative(_ a: Tensor, _ y: Tensor) -> Tensor {
 }
 
 /// The percentage of predictions equal to the labels (both 0/1 tensors of the same shape):
-/// the course's `100 - np.mean(np.abs(prediction - Y)) * 100`.
+/// the course's `100 - np.mean(np.abs(prediction - Y)) * 100`, so nan for empty tensors, as
+/// numpy's mean of nothing is.
 public func accuracy(_ predictions: Tensor, _ labels: Tensor) -> Double {
   let misses = ModelKernels.zip(predictions, labels, "accuracy") { p, y in abs(p - y) }
-  return 100 - misses.sum() / Double(max(misses.count, 1)) * 100
+  return 100 - misses.mean() * 100
 }

@@ -49,17 +49,29 @@ public func sqrt(_ t: Tensor) -> Tensor { t.map { $0.squareRoot() } }
 /// The elementwise absolute value (numpy's `np.abs`).
 public func abs(_ t: Tensor) -> Tensor { t.map { Swift.abs($0) } }
 /// Every element raised to the power `p` (numpy's `np.power(t, p)`, `t ** p`).
+///
+/// As in numpy 2, three exponents take a shortcut: 2 is `x * x`, 0.5 is the square root and -1
+/// is `1 / x` (so `pow(t, 0.5)` of `-inf` is nan, where the scalar `pow(-.infinity, 0.5)` is
+/// C99's inf). Every other exponent is the library's `pow`, correctly rounded in all but a few
+/// cases; numpy's loop is its CPU's (the C library's, or on AVX-512 machines a vector
+/// library's that is 1 ulp off for about 5 % of values), so those may differ in the last bit.
 public func pow(_ t: Tensor, _ p: Double) -> Tensor {
-  if p == 2 { return t.map { $0 * $0 } }
-  return t.map { deterministicPow($0, p) }
+  switch p {
+  case 2: return t.map { $0 * $0 }
+  case 0.5: return t.map { $0.squareRoot() }
+  case -1: return t.map { 1 / $0 }
+  default: return t.map { deterministicPow($0, p) }
+  }
 }
 
-/// The larger of two values, nan if either is nan (numpy's `np.maximum` on scalars).
+/// The larger of two values, nan if either is nan, `b` if they are equal (numpy's `np.maximum`
+/// on scalars: `maximum(0, -0.0)` is -0.0, `maximum(-0.0, 0)` is 0.0).
 @inline(__always)
-func propagatingMaximum(_ a: Double, _ b: Double) -> Double { a.isNaN || a >= b ? a : b }
-/// The smaller of two values, nan if either is nan (numpy's `np.minimum` on scalars).
+func propagatingMaximum(_ a: Double, _ b: Double) -> Double { a.isNaN || a > b ? a : b }
+/// The smaller of two values, nan if either is nan, `b` if they are equal (numpy's
+/// `np.minimum` on scalars).
 @inline(__always)
-func propagatingMinimum(_ a: Double, _ b: Double) -> Double { a.isNaN || a <= b ? a : b }
+func propagatingMinimum(_ a: Double, _ b: Double) -> Double { a.isNaN || a < b ? a : b }
 
 /// The elementwise maximum of two broadcast tensors (numpy's `np.maximum`, nan propagates).
 public func maximum(_ a: Tensor, _ b: Tensor) -> Tensor {

@@ -38,8 +38,19 @@ extension Tensor {
       }
       let row = normalizedIndex(i, axis: 0)
       let slot = Shape(Array(shape.dimensions.dropFirst()))
+      // As numpy does, leading axes of extent 1 beyond the slot's rank are dropped, then the
+      // value is broadcast into the slot and copied (so -0.0 stays -0.0).
+      var source = newValue
+      while source.rank > slot.rank && source.shape[0] == 1 {
+        source = source.reshaped(Array(source.shape.dimensions.dropFirst()))
+      }
+      guard source.rank <= slot.rank, Shape.broadcast(slot, source.shape) == slot else {
+        fatalError(
+          "could not broadcast input array from shape \(newValue.shape.compactDescription) into shape \(slot.compactDescription)"
+        )
+      }
       var value = Tensor.zeros(slot)
-      value += newValue
+      value.updateBroadcasting(source) { _, new in new }
       scalars.replaceSubrange(
         (row * slot.elementCount)..<((row + 1) * slot.elementCount), with: value.scalars)
     }

@@ -204,8 +204,13 @@ func innerProduct(_ a: [Double], _ b: [Double]) -> Double {
 }
 
 /// The outer product of two tensors, flattened first (numpy's `np.outer`): shape `(a.count, b.count)`.
+/// Each element is one product `a[i] * b[j]`, as numpy's `a[:, None] * b[None, :]` (so
+/// `outer([-1], [0])` is `[[-0.]]`).
 public func outer(_ a: Tensor, _ b: Tensor) -> Tensor {
-  let values = Tensor.product(
-    a.scalars, b.scalars, m: a.count, n: b.count, k: 1, transposeA: false, transposeB: false)
+  var values: [Double] = []
+  values.reserveCapacity(a.count * b.count)
+  for x in a.scalars {
+    for y in b.scalars { values.append(x * y) }
+  }
   return Tensor(shape: [a.count, b.count], scalars: values)
 }

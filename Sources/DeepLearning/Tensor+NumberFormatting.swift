@@ -163,7 +163,14 @@ struct FloatingFormat {
       return String(repeating: " ", count: Swift.max(0, padLeft + padRight + 1 - text.count)) + text
     }
     if scientific {
-      let parts = FloatingFormat.scientificDigits(x).scientificParts
+      var digits = FloatingFormat.scientificDigits(x)
+      if x.isSubnormal && digits.digits.count - 1 < mantissaDigits {
+        // numpy asks Dragon4 for at least `mantissaDigits` digits: past the shortest ones, the
+        // exact value's. For a normal double those are zeros; a subnormal has fewer
+        // significant bits, so they are not (`1.11362397e-319`, not `1.11360000e-319`).
+        digits = DecimalDigits(rounding: x, fractionDigits: mantissaDigits, scientific: true)
+      }
+      let parts = digits.scientificParts
       let exponent = String(Swift.abs(parts.exponent))
       return String(repeating: " ", count: Swift.max(0, padLeft - parts.integer.count)) + parts.integer
         + "." + parts.fraction + String(repeating: "0", count: mantissaDigits - parts.fraction.count)

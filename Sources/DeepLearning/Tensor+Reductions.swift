@@ -90,12 +90,25 @@ extension Tensor {
     return Tensor(shape: Shape(resultDims), scalars: values)
   }
 
-  /// The sum of all elements (numpy's `np.sum(a)`, pairwise like numpy).
+  /// The sum of all elements (numpy's `np.sum(a)`, pairwise like numpy). numpy adds the pairwise
+  /// sum to its identity, 0.0, so a sum of negative zeros is +0.0, as here.
   public func sum() -> Double {
     scalars.withUnsafeBufferPointer { p in
       guard let base = p.baseAddress else { return 0 }
-      return pairwiseSum(base, p.count)
+      return 0 + pairwiseSum(base, p.count)
     }
+  }
+
+  /// numpy's sum, max, min and argmax accept axis 0 (or -1) on a rank-0 tensor: the reduction
+  /// of its one value, of rank 0 (its mean does not, and neither does the library's). nil for
+  /// any other rank. `dimension` is the rank numpy's message names for a bad axis (argmax
+  /// flattens first, so it says 1).
+  func reducingRankZero(axis: Int, dimension: Int = 0, _ reduction: (Tensor) -> Tensor) -> Tensor? {
+    guard rank == 0 else { return nil }
+    guard axis == 0 || axis == -1 else {
+      fatalError("axis \(axis) is out of bounds for array of dimension \(dimension)")
+    }
+    return Tensor(reduction(reshaped([1])).scalars[0])
   }
 
   /// The mean of all elements (numpy's `np.mean(a)`); nan for an empty tensor.
@@ -119,8 +132,9 @@ extension Tensor {
 
   /// Sums along `axis` (numpy's `np.sum(a, axis=axis, keepdims=keepDims)`).
   public func sum(axis: Int, keepDims: Bool = false) -> Tensor {
-    reduce(
-      axis: axis, keepDims: keepDims, contiguous: { pairwiseSum($0, $1) },
+    if let value = reducingRankZero(axis: axis, { $0.sum(axis: 0) }) { return value }
+    return reduce(
+      axis: axis, keepDims: keepDims, contiguous: { 0 + pairwiseSum($0, $1) },
       initial: { 0 + $0 }, accumulate: +)
   }
 
@@ -128,12 +142,13 @@ extension Tensor {
   public func mean(axis: Int, keepDims: Bool = false) -> Tensor {
     let n = Double(shape.dimensions[normalizedAxis(axis)])
     return reduce(
-      axis: axis, keepDims: keepDims, contiguous: { pairwiseSum($0, $1) },
+      axis: axis, keepDims: keepDims, contiguous: { 0 + pairwiseSum($0, $1) },
       initial: { 0 + $0 }, accumulate: +, finish: { $0 / n })
   }
 
   /// The maximum along `axis` (numpy's `np.max(a, axis=axis, keepdims=keepDims)`).
   public func max(axis: Int, keepDims: Bool = false) -> Tensor {
+    if let value = reducingRankZero(axis: axis, { $0.max(axis: 0) }) { return value }
     guard shape.dimensions[normalizedAxis(axis)] > 0 else {
       fatalError("zero-size array to reduction operation maximum which has no identity")
     }
@@ -144,6 +159,7 @@ extension Tensor {
 
   /// The minimum along `axis` (numpy's `np.min(a, axis=axis, keepdims=keepDims)`).
   public func min(axis: Int, keepDims: Bool = false) -> Tensor {
+    if let value = reducingRankZero(axis: axis, { $0.min(axis: 0) }) { return value }
     guard shape.dimensions[normalizedAxis(axis)] > 0 else {
       fatalError("zero-size array to reduction operation minimum which has no identity")
     }
@@ -161,6 +177,7 @@ extension Tensor {
   /// The indices (as `Double`s) of the first largest element along `axis` (numpy's
   /// `np.argmax(a, axis=axis)`); the axis is removed.
   public func argmax(axis: Int) -> Tensor {
+    if let value = reducingRankZero(axis: axis, dimension: 1, { $0.argmax(axis: 0) }) { return value }
     let a = normalizedAxis(axis)
     let dims = shape.dimensions
     let outer = dims[..<a].reduce(1, *)

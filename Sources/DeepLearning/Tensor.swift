@@ -121,25 +121,59 @@ extension Tensor {
   public static func ones(_ dimensions: Int...) -> Tensor { full(Shape(dimensions), 1) }
 
   /// `count` evenly spaced values from `start` to `stop` inclusive, computed as numpy's
-  /// `np.linspace` does (`start + i * step`, with the last value set to `stop` exactly).
+  /// `np.linspace` does (`start + i * step`, with the last value set to `stop` exactly; where
+  /// the step underflows to zero, `start + i / (count - 1) * (stop - start)`).
+  /// A negative count traps, as numpy's ValueError does.
   public static func linspace(_ start: Double, _ stop: Double, count: Int) -> Tensor {
+    guard count >= 0 else {
+      fatalError(
+        "linspace(\(start), \(stop), count: \(count)): the number of samples, \(count), must be non-negative")
+    }
     guard count > 0 else { return Tensor(shape: [0], scalars: []) }
     guard count > 1 else { return Tensor([start]) }
-    let step = (stop - start) / Double(count - 1)
-    var values = (0..<count).map { start + Double($0) * step }
+    let divisor = Double(count - 1)
+    let delta = stop - start
+    let step = delta / divisor
+    var values = (0..<count).map { i in
+      step == 0 ? Double(i) / divisor * delta + start : Double(i) * step + start
+    }
     values[count - 1] = stop
     return Tensor(values)
   }
 
-  /// Values from `start` up to (not including) `stop` by `step` (numpy's `np.arange`).
+  /// Values from `start` up to (not including) `stop` by `step` (numpy's `np.arange`), computed
+  /// as numpy does: the length is `ceil((stop - start) / step)` (one value where that quotient
+  /// underflows to +0, so an infinite step gives `[start]`), the values `start`, `start + step`,
+  /// then `start + i * delta` with `delta = (start + step) - start` (so
+  /// `arange(1.0, 2.54, step: 0.1)[9]` is 1.9000000000000008, as in numpy).
+  ///
+  /// A zero step, a nan among the arguments, or a length no array can hold traps with a message
+  /// naming the arguments, where numpy raises ZeroDivisionError or ValueError.
   public static func arange(_ start: Double, _ stop: Double, step: Double = 1) -> Tensor {
-    guard step != 0 else { fatalError("arange: step must not be zero") }
-    let n = Swift.max(0, Int((((stop - start) / step)).rounded(.up)))
-    return Tensor((0..<n).map { start + Double($0) * step })
+    let call = "arange(\(start), \(stop), step: \(step))"
+    guard step != 0 else { fatalError("\(call): the step must not be zero") }
+    let delta = stop - start
+    let quotient = delta / step
+    guard !quotient.isNaN else { fatalError("\(call): cannot compute the length") }
+    let length: Int
+    if quotient == 0 && delta != 0 {
+      length = quotient.sign == .minus ? 0 : 1
+    } else {
+      // numpy refuses a length out of range before it takes a negative one as empty.
+      let rounded = quotient.rounded(.up)
+      guard Swift.abs(rounded) <= Double(Int.max / 8) else {
+        fatalError("\(call): a length of \(rounded) values is out of range")
+      }
+      length = Swift.max(0, Int(rounded))
+    }
+    guard length > 1 else { return Tensor(length == 1 ? [start] : []) }
+    let second = start + step
+    let increment = second - start
+    return Tensor((0..<length).map { i in i == 0 ? start : i == 1 ? second : start + Double(i) * increment })
   }
 
-  /// `0, 1, ..., stop - 1` (numpy's `np.arange(stop)`).
-  public static func arange(_ stop: Int) -> Tensor { Tensor((0..<stop).map(Double.init)) }
+  /// `0, 1, ..., stop - 1` (numpy's `np.arange(stop)`); empty for `stop <= 0`, as in numpy.
+  public static func arange(_ stop: Int) -> Tensor { Tensor((0..<Swift.max(0, stop)).map(Double.init)) }
 
   /// The integers of a range as a rank-1 tensor: `Tensor(0..<5)`.
   public init(_ range: Range<Int>) { self.init(range.map(Double.init)) }

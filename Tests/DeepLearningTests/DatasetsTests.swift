@@ -1,4 +1,5 @@
 import DeepLearning
+import Foundation
 import Testing
 
 private func close(_ a: [Double], _ b: [Double]) -> Bool {
@@ -22,6 +23,22 @@ private func close(_ a: [Double], _ b: [Double]) -> Bool {
   #expect(close(X.column(200).scalars, [-1.0704958072229525, 3.682524609580073]))
   #expect(close(X.column(399).scalars, [0.7307808250007513, 3.0683292081876545]))
   #expect(abs(X.sum() - 10.087983277441666) < 1e-10)
+}
+
+/// All 800 coordinates against numpy's `load_planar_dataset()` (numpy 2.4, its sin and cos
+/// those of glibc), bit for bit: `Fixtures/planar-flower-X.txt` holds X row by row, one bit
+/// pattern in hexadecimal per line.
+@Test func planarFlowerIsNumpysToTheLastBit() throws {
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/planar-flower-X.txt")
+  let expected = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+    .map { Double(bitPattern: UInt64($0, radix: 16)!) }
+  let (X, _) = Datasets.planarFlower()
+  #expect(expected.count == 800)
+  let differing = zip(X.scalars, expected).filter { $0.bitPattern != $1.bitPattern }
+  #expect(
+    differing.isEmpty,
+    "\(differing.count) of 800 values differ, the first \(differing.first.map { "\($0)" } ?? "")")
 }
 
 @Test func circlesPutTheInnerClassInside() {

@@ -1,6 +1,6 @@
 // tanh and the logistic sigmoid in a fixed sequence of IEEE operations, built on the
 // exponential's `scale * (1 + tmp)` form so that the quotients are formed in double-double and
-// rounded once. Measured error: under 0.6 ulp.
+// rounded once. Measured error: under 0.54 ulp (documented as 0.6).
 
 /// The hyperbolic tangent of one value, the same on every machine.
 ///
