@@ -45,12 +45,15 @@ extension DefaultStringInterpolation {
   }
 }
 
-/// `print` for chapter programs: Swift's, except that a Double argument is written as numpy
-/// writes it (see ``pythonDescription(_:)``).
-public func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
-  let text = items.map { item in
-    if let value = item as? Double { return pythonDescription(value) }
-    return String(describing: item)
+#if !hasFeature(Embedded)
+  /// `print` for chapter programs: Swift's, except that a Double argument is written as numpy
+  /// writes it (see ``pythonDescription(_:)``). (The browser build's `print` overloads in
+  /// `Print+Embedded.swift` do the same.)
+  public func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    let text = items.map { item in
+      if let value = item as? Double { return pythonDescription(value) }
+      return String(describing: item)
+    }
+    Swift.print(text.joined(separator: separator), terminator: terminator)
   }
-  Swift.print(text.joined(separator: separator), terminator: terminator)
-}
+#endif

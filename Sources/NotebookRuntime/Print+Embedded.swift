@@ -7,36 +7,48 @@
   public func print<A: CustomStringConvertible, B: CustomStringConvertible>(
     _ a: A, _ b: B, separator: String = " ", terminator: String = "\n"
   ) {
-    printJoined([a.description, b.description], separator, terminator)
+    printJoined([chapterText(a), chapterText(b)], separator, terminator)
   }
 
   public func print<A: CustomStringConvertible, B: CustomStringConvertible, C: CustomStringConvertible>(
     _ a: A, _ b: B, _ c: C, separator: String = " ", terminator: String = "\n"
   ) {
-    printJoined([a.description, b.description, c.description], separator, terminator)
+    printJoined([chapterText(a), chapterText(b), chapterText(c)], separator, terminator)
   }
 
   public func print<A: CustomStringConvertible, B: CustomStringConvertible, C: CustomStringConvertible, D: CustomStringConvertible>(
     _ a: A, _ b: B, _ c: C, _ d: D, separator: String = " ", terminator: String = "\n"
   ) {
-    printJoined([a.description, b.description, c.description, d.description], separator, terminator)
+    printJoined([chapterText(a), chapterText(b), chapterText(c), chapterText(d)], separator, terminator)
   }
 
   public func print<A: CustomStringConvertible, B: CustomStringConvertible, C: CustomStringConvertible, D: CustomStringConvertible, E: CustomStringConvertible>(
     _ a: A, _ b: B, _ c: C, _ d: D, _ e: E, separator: String = " ", terminator: String = "\n"
   ) {
-    printJoined([a.description, b.description, c.description, d.description, e.description], separator, terminator)
+    printJoined([chapterText(a), chapterText(b), chapterText(c), chapterText(d), chapterText(e)], separator, terminator)
   }
 
   public func print<A: CustomStringConvertible, B: CustomStringConvertible, C: CustomStringConvertible, D: CustomStringConvertible, E: CustomStringConvertible, F: CustomStringConvertible>(
     _ a: A, _ b: B, _ c: C, _ d: D, _ e: E, _ f: F, separator: String = " ", terminator: String = "\n"
   ) {
-    printJoined([a.description, b.description, c.description, d.description, e.description, f.description], separator, terminator)
+    printJoined([chapterText(a), chapterText(b), chapterText(c), chapterText(d), chapterText(e), chapterText(f)], separator, terminator)
+  }
+
+  /// One Double, as numpy writes it (the standard library's `print` would write Swift's text).
+  public func print(_ value: Double, terminator: String = "\n") {
+    printJoined([pythonDescription(value)], " ", terminator)
   }
 
   /// A single value with a terminator that is not a literal.
   public func print<A: CustomStringConvertible>(_ a: A, separator: String = " ", terminator: String) {
-    printJoined([a.description], separator, terminator)
+    printJoined([chapterText(a)], separator, terminator)
+  }
+
+  /// A value as a chapter prints it: a Double as numpy writes it (``pythonDescription(_:)``),
+  /// anything else by its `description`, as the native `print` does.
+  func chapterText<T: CustomStringConvertible>(_ value: T) -> String {
+    if T.self == Double.self { return pythonDescription(unsafeBitCast(value, to: Double.self)) }
+    return value.description
   }
 
   func printJoined(_ parts: [String], _ separator: String, _ terminator: String) {
