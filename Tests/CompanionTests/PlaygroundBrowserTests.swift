@@ -1,0 +1,237 @@
+import DeepLearning
+import Foundation
+import Testing
+
+/// The live playground of chapter 14 in headless Chromium: the built page, opened from
+/// `file://` with a setting and `epochs=N` in its address, trains N epochs at load with the
+/// site's WebAssembly module, and its two losses are compared bit for bit with the same setting
+/// trained natively by `PlaygroundRun`.
+///
+/// Skipped where `chromium` is not installed, unless `COMPANION_REQUIRE_BROWSER=1`.
+@Suite struct PlaygroundBrowserTests {
+  /// A setting as the address gives it and as the library builds it.
+  struct Setting: CustomStringConvertible {
+    var hash: String
+    var dataSet: PlaygroundDataSet
+    var noise = 0
+    var trainPercent = 50
+    var seed: UInt32 = 1
+    var epochs = 60
+    var configuration: PlaygroundConfiguration
+    var description: String { hash }
+
+    /// The losses after `epochs` epochs of the native run.
+    var nativeLosses: (train: Double, test: Double) {
+      let data = PlaygroundData(
+        dataSet, count: 500, noise: Double(noise) / 100, trainPercent: trainPercent, seed: seed)
+      let run = PlaygroundRun(configuration, data: data, epochs: epochs, seed: seed)
+      return (run.trainLoss[epochs], run.testLoss[epochs])
+    }
+  }
+
+  /// Batch sizes that do not divide the training set (30, 7, 16, 3, 25 of 250, 150 or 50
+  /// points), L1, L2, ReLU, sigmoid, linear, feature crosses and sines, noise, other seeds.
+  static let settings: [Setting] = [
+    Setting(
+      hash: "dataset=circle&batchSize=30", dataSet: .circle,
+      configuration: PlaygroundConfiguration(batchSize: 30)),
+    Setting(
+      hash: "dataset=xor&x=false&y=false&xTimesY=true&networkShape=&regularization=L1"
+        + "&regularizationRate=0.003&batchSize=7&learningRate=0.1", dataSet: .xor,
+      configuration: PlaygroundConfiguration(
+        features: [.x1x2], hiddenLayers: [], learningRate: 0.1,
+        regularization: .l1, regularizationRate: 0.003, batchSize: 7)),
+    Setting(
+      hash: "dataset=spiral&activation=relu&networkShape=8,8&learningRate=0.1&batchSize=7&seed=3",
+      dataSet: .spiral, seed: 3,
+      configuration: PlaygroundConfiguration(
+        hiddenLayers: [8, 8], activation: .relu, learningRate: 0.1,
+        batchSize: 7)),
+    Setting(
+      hash: "dataset=gauss&noise=25&percTrainData=30&regularization=L2&regularizationRate=0.03"
+        + "&batchSize=16", dataSet: .gauss, noise: 25, trainPercent: 30,
+      configuration: PlaygroundConfiguration(regularization: .l2, regularizationRate: 0.03, batchSize: 16)),
+    Setting(
+      hash: "dataset=circle&xSquared=true&ySquared=true&xTimesY=true&networkShape=3"
+        + "&activation=sigmoid&learningRate=0.3&batchSize=25&seed=42", dataSet: .circle, seed: 42,
+      configuration: PlaygroundConfiguration(
+        features: [.x1, .x2, .x1Squared, .x2Squared, .x1x2],
+        hiddenLayers: [3], activation: .sigmoid, learningRate: 0.3, batchSize: 25)),
+    Setting(
+      hash: "dataset=flower&noise=50&percTrainData=10&sinX=true&sinY=true&networkShape=6,4"
+        + "&activation=linear&learningRate=0.01&regularization=L1&regularizationRate=0.01&batchSize=3",
+      dataSet: .flower, noise: 50, trainPercent: 10,
+      configuration: PlaygroundConfiguration(
+        features: [.x1, .x2, .sinX1, .sinX2], hiddenLayers: [6, 4],
+        activation: .linear, learningRate: 0.01, regularization: .l1, regularizationRate: 0.01,
+        batchSize: 3)),
+    Setting(
+      hash: "dataset=xor&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true"
+        + "&sinY=true&networkShape=8,8,8&batchSize=1", dataSet: .xor, epochs: 20,
+      configuration: PlaygroundConfiguration(
+        features: PlaygroundFeature.allCases, hiddenLayers: [8, 8, 8],
+        batchSize: 1)),
+  ]
+
+  /// The site both tests open, built once (it stays in the temporary folder).
+  static let built = Result { try PlaygroundPage.build() }
+
+  @Test(.enabled(if: BrowserTests.chromium != nil, "chromium is not installed (apt-get install -y chromium)"))
+  func theLivePlaygroundTrainsAsTheNativeLibraryDoesBitForBit() throws {
+    let folder = try Self.built.get()
+    let page = folder.appendingPathComponent("site/14-playground.html")
+    let urls = Self.settings.map { page.absoluteString + "#" + $0.hash + "&epochs=\($0.epochs)" }
+    let pages = BrowserPage.load(urls, chromium: BrowserTests.chromium!, scratch: folder)
+    for (setting, loaded) in zip(Self.settings, pages) {
+      #expect(loaded.consoleMessages.isEmpty, "\(setting): \(loaded.consoleMessages)")
+      let native = setting.nativeLosses
+      let train = loaded.dataValue(of: "train-loss")
+      let test = loaded.dataValue(of: "test-loss")
+      #expect(
+        train.flatMap(Double.init)?.bitPattern == native.train.bitPattern,
+        "\(setting): training loss in the browser \(train ?? "missing"), natively \(native.train)")
+      #expect(
+        test.flatMap(Double.init)?.bitPattern == native.test.bitPattern,
+        "\(setting): test loss in the browser \(test ?? "missing"), natively \(native.test)")
+      #expect(!loaded.dom.contains("class=\"pg-notes\">Not"), "\(setting): the page did not take a key")
+    }
+  }
+
+  @Test(.enabled(if: BrowserTests.chromium != nil, "chromium is not installed (apt-get install -y chromium)"))
+  func keysThePageDoesNotUseAreNamedOnIt() throws {
+    let folder = try Self.built.get()
+    let page = folder.appendingPathComponent("site/14-playground.html")
+    let url = page.absoluteString + "#dataset=circle&cosX=true&problem=regression&seed=0.12345&epochs=1"
+    let loaded = try #require(
+      BrowserPage.load(
+        [url], chromium: BrowserTests.chromium!, scratch: folder.appendingPathComponent("notes")
+      ).first)
+    let notes = loaded.element(startingWith: "<p class=\"pg-notes\"") ?? ""
+    for key in ["cosX=true", "problem=regression", "seed=0.12345"] {
+      #expect(notes.contains(key), "\(key) is not named: \(notes)")
+    }
+  }
+}
+
+/// Chapter 14 built into a fresh folder, with the site's WebAssembly module.
+enum PlaygroundPage {
+  /// Builds `site/14-playground.html` under a new temporary folder and returns the folder.
+  ///
+  /// Where `companion build` does not write `assets/library-wasm.js` yet, the module is
+  /// compiled here from `Sources/DeepLearning` and `Sources/BrowserRuntime` with the toolchain's
+  /// Embedded Swift, and the page is given the two scripts that load it.
+  static func build() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("companion-playground-\(UUID().uuidString)")
+    let chapters = folder.appendingPathComponent("chapters")
+    try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: CompanionRunner.packageRoot.appendingPathComponent("chapters/14-playground.md"),
+      to: chapters.appendingPathComponent("14-playground.md"))
+    let build = try CompanionRunner.run(["build"], in: folder)
+    guard build.status == 0 else { throw PageError("companion build failed:\n\(build.all)") }
+    let assets = folder.appendingPathComponent("site/assets")
+    if !FileManager.default.fileExists(atPath: assets.appendingPathComponent("library-wasm.js").path) {
+      try compileModule(into: folder.appendingPathComponent("wasm"), assets: assets)
+      let page = folder.appendingPathComponent("site/14-playground.html")
+      let html = try String(contentsOf: page, encoding: .utf8)
+      let scripts = """
+        <script src="assets/library-wasm.js"></script>
+        <script defer src="assets/wasm.js"></script>
+        <script defer src="assets/playground.js"></script>
+        """
+      try html.replacingOccurrences(of: "<script defer src=\"assets/playground.js\"></script>", with: scripts)
+        .write(to: page, atomically: true, encoding: .utf8)
+    }
+    return folder
+  }
+
+  /// Compiles the browser module and writes `assets/library-wasm.js` and `assets/wasm.js`.
+  static func compileModule(into scratch: URL, assets: URL) throws {
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    let root = CompanionRunner.packageRoot.path
+    let swiftc = try tool("swiftc")
+    // swiftc is a link to the driver, which needs its own name; clang and wasm-ld sit beside
+    // the driver's real file.
+    let bin = swiftc.resolvingSymlinksInPath().deletingLastPathComponent()
+    func sources(_ folder: String, _ ext: String) throws -> [String] {
+      try FileManager.default.contentsOfDirectory(atPath: "\(root)/\(folder)")
+        .filter { $0.hasSuffix(ext) }.sorted().map { "\(root)/\(folder)/\($0)" }
+    }
+    let flags = [
+      "-target", "wasm32-unknown-none-wasm", "-enable-experimental-feature", "Embedded", "-wmo",
+      "-parse-as-library", "-Xfrontend", "-disable-stack-protector", "-O",
+    ]
+    let out = scratch.path
+    try run(
+      swiftc,
+      flags + [
+        "-module-name", "DeepLearning", "-emit-module", "-emit-module-path",
+        "\(out)/DeepLearning.swiftmodule", "-c",
+      ] + sources("Sources/DeepLearning", ".swift")
+        + sources("Sources/DeepLearning/Math", ".swift") + ["-o", "\(out)/dl.o"])
+    try run(
+      swiftc,
+      flags + ["-I", out, "-module-name", "BrowserRuntime", "-c"]
+        + sources("Sources/BrowserRuntime", ".swift") + ["-o", "\(out)/br.o"])
+    try run(
+      bin.appendingPathComponent("clang"),
+      [
+        "--target=wasm32", "-nostdlib", "-O2", "-c",
+        "\(root)/Sources/BrowserRuntime/runtime.c", "-o", "\(out)/rt.o",
+      ])
+    let tables = bin.deletingLastPathComponent()
+      .appendingPathComponent("lib/swift/embedded/wasm32-unknown-none-wasm/libswiftUnicodeDataTables.a")
+    try run(
+      bin.appendingPathComponent("wasm-ld"),
+      [
+        "--no-entry", "--gc-sections", "--strip-all",
+        "-o", "\(out)/m.wasm", "\(out)/br.o", "\(out)/dl.o", "\(out)/rt.o", tables.path,
+      ])
+    let module = try Data(contentsOf: URL(fileURLWithPath: "\(out)/m.wasm"))
+    try Data("window.companionWasmBase64 = \"\(module.base64EncodedString())\";\n".utf8)
+      .write(to: assets.appendingPathComponent("library-wasm.js"))
+    try FileManager.default.copyItem(
+      atPath: "\(root)/Sources/Notebook/Assets/wasm.js", toPath: assets.appendingPathComponent("wasm.js").path
+    )
+  }
+
+  /// The path of `name` on PATH.
+  static func tool(_ name: String) throws -> URL {
+    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+      let path = "\(folder)/\(name)"
+      if FileManager.default.isExecutableFile(atPath: path) { return URL(fileURLWithPath: path) }
+    }
+    throw PageError("\(name) is not on PATH")
+  }
+
+  static func run(_ executable: URL, _ arguments: [String]) throws {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let err = Pipe()
+    process.standardError = err
+    try process.run()
+    let message = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw PageError("\(executable.lastPathComponent) failed: \(String(decoding: message, as: UTF8.self))")
+    }
+  }
+}
+
+struct PageError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+extension BrowserPage {
+  /// The `data-value` attribute of the element with id `id`.
+  func dataValue(of id: String) -> String? {
+    guard let start = dom.range(of: "id=\"\(id)\""),
+      let tagEnd = dom[start.upperBound...].firstIndex(of: ">"),
+      let value = dom[start.upperBound..<tagEnd].range(of: "data-value=\"")
+    else { return nil }
+    return String(dom[value.upperBound...].prefix { $0 != "\"" })
+  }
+}
