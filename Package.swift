@@ -68,13 +68,20 @@ let package = Package(
       swiftSettings: [
         .unsafeFlags(["-O"], .when(configuration: .debug)), .unsafeFlags(hostCPUFlags),
       ]),
-    .target(name: "NotebookRuntime"),
+    // What chapter programs use besides the library; it compiles for the browser too.
+    .target(name: "NotebookRuntime", dependencies: ["DeepLearning"]),
+    // A cell's outputs as HTML (text, tables, SVG plots): the build and the browser build draw
+    // with this same code.
+    .target(
+      name: "OutputRendering", dependencies: ["DeepLearning", "NotebookRuntime"],
+      swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     // DeepLearning for its reproducible log10 and pow: plot axes are part of the page's bytes.
     // Assets/ holds the site's own stylesheet and scripts, copied into every site as written.
     .target(
       name: "Notebook",
       dependencies: [
-        "Ccmark", "NotebookRuntime", "DeepLearning", .product(name: "FlyingFox", package: "FlyingFox"),
+        "Ccmark", "NotebookRuntime", "DeepLearning", "OutputRendering",
+        .product(name: "FlyingFox", package: "FlyingFox"),
       ],
       resources: [.copy("Assets")],
       // Optimized in debug builds too, as `swift run companion` builds them: rendering pages and
@@ -85,7 +92,7 @@ let package = Package(
       dependencies: ["Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(name: "dl-bench", dependencies: ["DeepLearning"]),
     .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"], exclude: ["Fixtures"]),
-    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookRuntime"]),
+    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookRuntime", "OutputRendering"]),
     .testTarget(name: "CompanionTests", dependencies: ["Notebook"], exclude: ["Fixtures"]),
   ]
 )

@@ -113,6 +113,23 @@ __attribute__((export_name("output_pointer"))) byte *output_pointer(void) { retu
 __attribute__((export_name("output_length"))) size_t output_length(void) { return output_count; }
 __attribute__((export_name("output_reset"))) void output_reset(void) { output_count = 0; }
 
+// What JavaScript hands to Swift: it asks for room with `input_reserve`, writes UTF-8 there
+// and calls an export with the byte count; Swift reads it at `input_pointer`.
+static byte *input;
+static size_t input_capacity;
+
+__attribute__((export_name("input_reserve"))) byte *input_reserve(size_t count) {
+  if (count == 0) count = 1;
+  if (count > input_capacity) {
+    free(input);
+    input = malloc(count);
+    input_capacity = input ? count : 0;
+  }
+  return input;
+}
+
+byte *input_pointer(void) { return input; }
+
 // The low 128 bits of a 128-bit product (compiler-rt's __multi3), from 32-bit pieces.
 __int128 __multi3(__int128 a, __int128 b) {
   unsigned __int128 ua = (unsigned __int128)a, ub = (unsigned __int128)b;
@@ -123,4 +140,76 @@ __int128 __multi3(__int128 a, __int128 b) {
   u64 low = (ll & 0xffffffffu) | (mid << 32);
   u64 high = hh + (lh >> 32) + (hl >> 32) + (mid >> 32) + a0 * b1 + a1 * b0;
   return (__int128)(((unsigned __int128)high << 64) | low);
+}
+
+// The seed of Swift's hashing. The module has no source of randomness; a fixed seed makes a
+// Dictionary's order the same on every load (natively it changes from run to run, so no page
+// depends on it).
+void arc4random_buf(void *buffer, size_t count) { memset(buffer, 0x5a, count); }
+
+// A correctly rounded fused multiply-add, which wasm32 lacks and Swift's standard library needs
+// (`stride(from:through:by:)` over doubles computes `start.addingProduct(i, step)`, natively one
+// fma instruction or glibc's exact fma). Boldo and Melquiond's emulation: the product split
+// exactly by Dekker's algorithm, the sum by Knuth's, the low parts added rounding to odd, and
+// one final rounding to nearest, which together round `a * b + c` once. It holds while no step
+// overflows or underflows: exponents within the range checked below. Outside it (products or
+// addends beyond 2^900 or below 2^-900) the result is `a * b + c` with two roundings, which no
+// page's arithmetic reaches.
+static double two_product(double a, double b, double *error) {
+  const double split = 134217729.0;  // 2^27 + 1
+  double product = a * b;
+  double t = split * a;
+  double a_high = t - (t - a), a_low = a - a_high;
+  t = split * b;
+  double b_high = t - (t - b), b_low = b - b_high;
+  *error = ((a_high * b_high - product) + a_high * b_low + a_low * b_high) + a_low * b_low;
+  return product;
+}
+
+static double two_sum(double a, double b, double *error) {
+  double sum = a + b;
+  double b_virtual = sum - a;
+  *error = (a - (sum - b_virtual)) + (b - b_virtual);
+  return sum;
+}
+
+static int exponent_of(double x) {
+  union { double d; u64 u; } v = {x};
+  return (int)((v.u >> 52) & 0x7ff) - 1023;
+}
+
+// x + y rounded to odd: the rounded sum, moved one unit toward the exact sum when that sum is
+// not representable and the rounded one has an even last bit.
+static double add_round_to_odd(double x, double y) {
+  double error;
+  double sum = two_sum(x, y, &error);
+  if (error == 0) return sum;
+  union { double d; u64 u; } v = {sum};
+  if ((v.u & 1) == 0) {
+    if ((error > 0) == (sum > 0)) v.u += 1; else v.u -= 1;
+  }
+  return v.d;
+}
+
+double fma(double a, double b, double c) {
+  double plain = a * b + c;
+  if (a == 0 || b == 0 || !__builtin_isfinite(plain) || !__builtin_isfinite(a * b)) {
+    return a * b + c;
+  }
+  int ea = exponent_of(a), eb = exponent_of(b);
+  if (ea < -450 || ea > 450 || eb < -450 || eb > 450 || ea + eb < -900 || ea + eb > 900) return plain;
+  if (c != 0 && (exponent_of(c) < -900 || exponent_of(c) > 900)) return plain;
+  double product_low;
+  double product_high = two_product(a, b, &product_low);
+  double sum_low;
+  double sum_high = two_sum(c, product_high, &sum_low);
+  return sum_high + add_round_to_odd(sum_low, product_low);
+}
+
+// Swift's `rounded()` (to nearest, ties away from zero) on wasm32, which has no such
+// instruction: exact, since x - trunc(x) is exact for every double.
+double round(double x) {
+  double whole = __builtin_trunc(x);
+  if (__builtin_fabs(x - whole) >= 0.5) whole += __builtin_copysign(1.0, x);
+  return whole;
 }

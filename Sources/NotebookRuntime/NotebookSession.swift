@@ -1,3 +1,4 @@
+#if !hasFeature(Embedded)
 #if canImport(Glibc)
   @preconcurrency import Glibc
 #elseif canImport(Darwin)
@@ -84,3 +85,4 @@ public enum NotebookSession {
     exit(trapCellDidNotTrapStatus)
   }
 }
+#endif

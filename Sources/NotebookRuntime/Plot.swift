@@ -6,9 +6,9 @@
 /// plot.line(x: iterations, y: costs, label: "lr 0.01")
 /// show(plot)
 /// ```
-public struct Plot: Codable, Sendable, Equatable {
+public struct Plot: Sendable, Equatable {
   /// What kind of mark a series draws.
-  public enum SeriesKind: String, Codable, Sendable {
+  public enum SeriesKind: String, Sendable {
     /// A polyline through the points in order.
     case line
     /// One dot per point, coloured by series or by class.
@@ -18,7 +18,7 @@ public struct Plot: Codable, Sendable, Equatable {
   }
 
   /// One labelled series of points.
-  public struct Series: Codable, Sendable, Equatable {
+  public struct Series: Sendable, Equatable {
     /// The mark drawn.
     public var kind: SeriesKind
     /// The legend label.
@@ -36,7 +36,7 @@ public struct Plot: Codable, Sendable, Equatable {
 
   /// A decision-region grid: `classes[j][i]` is the class at `(xs[i], ys[j])`; a negative class
   /// leaves its cell empty (so one grid can hold several pictures with gaps between them).
-  public struct Regions: Codable, Sendable, Equatable {
+  public struct Regions: Sendable, Equatable {
     /// Grid x coordinates, increasing.
     public var xs: [Double]
     /// Grid y coordinates, increasing.
@@ -114,7 +114,7 @@ public struct Plot: Codable, Sendable, Equatable {
     guard classes.count == ys.count, classes.allSatisfy({ $0.count == xs.count }) else {
       fatalError(
         "Plot.regions: classes must be \(ys.count) rows of \(xs.count) (ys.count x xs.count), "
-          + "got \(classes.count) rows of \(classes.map(\.count).max() ?? 0)")
+          + "got \(classes.count) rows of \(classes.map { $0.count }.max() ?? 0)")
     }
     regions = Regions(xs: xs, ys: ys, classes: classes)
   }
@@ -139,3 +139,10 @@ extension Plot {
     return "[plot] \(title): " + (parts.isEmpty ? "empty" : parts.joined(separator: ", "))
   }
 }
+
+#if !hasFeature(Embedded)
+  extension Plot: Codable {}
+  extension Plot.SeriesKind: Codable {}
+  extension Plot.Series: Codable {}
+  extension Plot.Regions: Codable {}
+#endif

@@ -1,3 +1,4 @@
+#if !hasFeature(Embedded)
 import Foundation
 
 /// The process-wide destination of records and the current cell index.
@@ -69,3 +70,4 @@ final class RecordChannel: @unchecked Sendable {
     fflush(file)
   }
 }
+#endif

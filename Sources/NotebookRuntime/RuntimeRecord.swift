@@ -1,3 +1,4 @@
+#if !hasFeature(Embedded)
 import Foundation
 
 /// One result a chapter program sends to the engine: a table, a plot or a published value,
@@ -14,6 +15,8 @@ public struct RuntimeRecord: Codable, Sendable, Equatable {
     case plot(Plot)
     /// A value passed to `publish(_:_:)`, already formatted.
     case publish(name: String, value: String)
+    /// A control a live cell declared (`Control.slider` and the like), with its default.
+    case control(LiveControl)
   }
 
   /// The index of the cell that was running (as given to `NotebookSession.beginCell`), or -1
@@ -28,7 +31,7 @@ public struct RuntimeRecord: Codable, Sendable, Equatable {
     self.payload = payload
   }
 
-  private enum CodingKeys: String, CodingKey { case cell, kind, table, plot, name, value }
+  private enum CodingKeys: String, CodingKey { case cell, kind, table, plot, name, value, control }
 
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -41,6 +44,7 @@ public struct RuntimeRecord: Codable, Sendable, Equatable {
       payload = .publish(
         name: try container.decode(String.self, forKey: .name),
         value: try container.decode(String.self, forKey: .value))
+    case "control": payload = .control(try container.decode(LiveControl.self, forKey: .control))
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .kind, in: container, debugDescription: "unknown record kind '\(kind)'")
@@ -61,6 +65,9 @@ public struct RuntimeRecord: Codable, Sendable, Equatable {
       try container.encode("publish", forKey: .kind)
       try container.encode(name, forKey: .name)
       try container.encode(value, forKey: .value)
+    case .control(let control):
+      try container.encode("control", forKey: .kind)
+      try container.encode(control, forKey: .control)
     }
   }
 }
@@ -102,3 +109,4 @@ extension RuntimeRecord {
     return records
   }
 }
+#endif

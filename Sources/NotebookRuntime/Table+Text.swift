@@ -4,13 +4,13 @@ extension Table {
   ///
   /// Numeric-looking cells are right-aligned, other cells left-aligned.
   public var alignedText: String {
-    let width = max(columns.count, rows.map(\.count).max() ?? 0)
+    let width = max(columns.count, rows.map { $0.count }.max() ?? 0)
     func padded(_ row: [String]) -> [String] {
       row + Array(repeating: "", count: width - row.count)
     }
     let header = padded(columns)
     let body = rows.map(padded)
-    var widths = header.map(\.count)
+    var widths = header.map { $0.count }
     for row in body {
       for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
     }

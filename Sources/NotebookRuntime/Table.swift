@@ -1,10 +1,8 @@
-import Foundation
-
 /// A table of preformatted cells that a chapter shows with `show(_:)`.
 ///
 /// Authors format numbers themselves (`String(format: "%.4f", x)`), so what the page shows is
 /// exactly what the program printed.
-public struct Table: Codable, Sendable, Equatable {
+public struct Table: Sendable, Equatable {
   /// The column headers.
   public var columns: [String]
   /// The rows; each row should have `columns.count` cells (short rows are padded when rendered).
@@ -21,7 +19,8 @@ public struct Table: Codable, Sendable, Equatable {
 
   /// Whether a cell reads as a number (right-aligned when rendered), e.g. `-1.5e-3`, `42`, `12.5%`, `3.2x`.
   public static func looksNumeric(_ cell: String) -> Bool {
-    var text = Substring(cell.trimmingCharacters(in: .whitespaces))
+    var text = Substring(cell).drop(while: { $0 == " " || $0 == "\t" })
+    while text.last == " " || text.last == "\t" { text = text.dropLast() }
     if let last = text.last, last == "%" || last == "x" || last == "×" { text = text.dropLast() }
     if text.hasPrefix("-") || text.hasPrefix("+") || text.hasPrefix("−") { text = text.dropFirst() }
     guard let first = text.first, first.isASCII, first.isNumber || first == "." else {
@@ -43,3 +42,7 @@ public struct Table: Codable, Sendable, Equatable {
     return sawDigit && previous.isNumber
   }
 }
+
+#if !hasFeature(Embedded)
+  extension Table: Codable {}
+#endif

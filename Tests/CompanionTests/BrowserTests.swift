@@ -78,6 +78,20 @@ import Testing
     let search = try #require(results.last)
     let list = search.element(startingWith: "<ol class=\"search-results\"") ?? ""
     #expect(list.contains("href=\"\(planar)"), "the search for flower does not list \(planar): \(list)")
+
+    // Every page with live cells, with `#live-selftest`: each live cell reruns in the browser
+    // module with its defaults (the bytes must be the build's) and with one control moved (the
+    // outputs must change).
+    let livePages = try pages.filter {
+      String(decoding: try Data(contentsOf: site.appendingPathComponent($0)), as: UTF8.self)
+        .contains("data-live=")
+    }
+    #expect(livePages.count >= 5, "pages with live cells: \(livePages)")
+    let liveURLs = livePages.map { site.appendingPathComponent($0).absoluteString + "#live-selftest" }
+    for (name, page) in zip(livePages, BrowserPage.load(liveURLs, chromium: Self.chromium!, scratch: folder)) {
+      let built = String(decoding: try Data(contentsOf: site.appendingPathComponent(name)), as: UTF8.self)
+      try LiveSelftest.check(page: name, built: built, dom: page.dom, console: page.consoleMessages)
+    }
   }
 
   /// Builds the lunr index of `window.companionSearchDocuments` as lunr.js does and says whether

@@ -115,11 +115,8 @@ import Testing
 
 /// Chapter 14 built into a fresh folder, with the site's WebAssembly module.
 enum PlaygroundPage {
-  /// Builds `site/14-playground.html` under a new temporary folder and returns the folder.
-  ///
-  /// Where `companion build` does not write `assets/library-wasm.js` yet, the module is
-  /// compiled here from `Sources/DeepLearning` and `Sources/BrowserRuntime` with the toolchain's
-  /// Embedded Swift, and the page is given the two scripts that load it.
+  /// Builds `site/14-playground.html` (and `site/assets/library-wasm.js`) under a new temporary
+  /// folder with `companion build` and returns the folder.
   static func build() throws -> URL {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("companion-playground-\(UUID().uuidString)")
@@ -130,93 +127,7 @@ enum PlaygroundPage {
       to: chapters.appendingPathComponent("14-playground.md"))
     let build = try CompanionRunner.run(["build"], in: folder)
     guard build.status == 0 else { throw PageError("companion build failed:\n\(build.all)") }
-    let assets = folder.appendingPathComponent("site/assets")
-    if !FileManager.default.fileExists(atPath: assets.appendingPathComponent("library-wasm.js").path) {
-      try compileModule(into: folder.appendingPathComponent("wasm"), assets: assets)
-      let page = folder.appendingPathComponent("site/14-playground.html")
-      let html = try String(contentsOf: page, encoding: .utf8)
-      let scripts = """
-        <script src="assets/library-wasm.js"></script>
-        <script defer src="assets/wasm.js"></script>
-        <script defer src="assets/playground.js"></script>
-        """
-      try html.replacingOccurrences(of: "<script defer src=\"assets/playground.js\"></script>", with: scripts)
-        .write(to: page, atomically: true, encoding: .utf8)
-    }
     return folder
-  }
-
-  /// Compiles the browser module and writes `assets/library-wasm.js` and `assets/wasm.js`.
-  static func compileModule(into scratch: URL, assets: URL) throws {
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    let root = CompanionRunner.packageRoot.path
-    let swiftc = try tool("swiftc")
-    // swiftc is a link to the driver, which needs its own name; clang and wasm-ld sit beside
-    // the driver's real file.
-    let bin = swiftc.resolvingSymlinksInPath().deletingLastPathComponent()
-    func sources(_ folder: String, _ ext: String) throws -> [String] {
-      try FileManager.default.contentsOfDirectory(atPath: "\(root)/\(folder)")
-        .filter { $0.hasSuffix(ext) }.sorted().map { "\(root)/\(folder)/\($0)" }
-    }
-    let flags = [
-      "-target", "wasm32-unknown-none-wasm", "-enable-experimental-feature", "Embedded", "-wmo",
-      "-parse-as-library", "-Xfrontend", "-disable-stack-protector", "-O",
-    ]
-    let out = scratch.path
-    try run(
-      swiftc,
-      flags + [
-        "-module-name", "DeepLearning", "-emit-module", "-emit-module-path",
-        "\(out)/DeepLearning.swiftmodule", "-c",
-      ] + sources("Sources/DeepLearning", ".swift")
-        + sources("Sources/DeepLearning/Math", ".swift") + ["-o", "\(out)/dl.o"])
-    try run(
-      swiftc,
-      flags + ["-I", out, "-module-name", "BrowserRuntime", "-c"]
-        + sources("Sources/BrowserRuntime", ".swift") + ["-o", "\(out)/br.o"])
-    try run(
-      bin.appendingPathComponent("clang"),
-      [
-        "--target=wasm32", "-nostdlib", "-O2", "-c",
-        "\(root)/Sources/BrowserRuntime/runtime.c", "-o", "\(out)/rt.o",
-      ])
-    let tables = bin.deletingLastPathComponent()
-      .appendingPathComponent("lib/swift/embedded/wasm32-unknown-none-wasm/libswiftUnicodeDataTables.a")
-    try run(
-      bin.appendingPathComponent("wasm-ld"),
-      [
-        "--no-entry", "--gc-sections", "--strip-all",
-        "-o", "\(out)/m.wasm", "\(out)/br.o", "\(out)/dl.o", "\(out)/rt.o", tables.path,
-      ])
-    let module = try Data(contentsOf: URL(fileURLWithPath: "\(out)/m.wasm"))
-    try Data("window.companionWasmBase64 = \"\(module.base64EncodedString())\";\n".utf8)
-      .write(to: assets.appendingPathComponent("library-wasm.js"))
-    try FileManager.default.copyItem(
-      atPath: "\(root)/Sources/Notebook/Assets/wasm.js", toPath: assets.appendingPathComponent("wasm.js").path
-    )
-  }
-
-  /// The path of `name` on PATH.
-  static func tool(_ name: String) throws -> URL {
-    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-      let path = "\(folder)/\(name)"
-      if FileManager.default.isExecutableFile(atPath: path) { return URL(fileURLWithPath: path) }
-    }
-    throw PageError("\(name) is not on PATH")
-  }
-
-  static func run(_ executable: URL, _ arguments: [String]) throws {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    let err = Pipe()
-    process.standardError = err
-    try process.run()
-    let message = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw PageError("\(executable.lastPathComponent) failed: \(String(decoding: message, as: UTF8.self))")
-    }
   }
 }
 

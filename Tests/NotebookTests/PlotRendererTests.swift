@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Notebook
+@testable import OutputRendering
 import NotebookRuntime
 
 @Suite struct PlotRendererTests {

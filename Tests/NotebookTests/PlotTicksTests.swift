@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Notebook
+@testable import OutputRendering
 
 @Suite struct PlotTicksTests {
   func close(_ a: [Double], _ b: [Double]) -> Bool {

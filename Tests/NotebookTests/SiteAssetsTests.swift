@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Notebook
+@testable import OutputRendering
 
 @Suite struct SiteAssetsTests {
   func installed() throws -> URL {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Notebook
+@testable import OutputRendering
 import NotebookRuntime
 
 @Suite struct TableRendererTests {

@@ -115,7 +115,7 @@ struct ExactDecimal {
 
 /// `x` as C's `printf("%.*f")` (or `%.*e` when `scientific`) writes it, in plain Swift: the
 /// same text as glibc's (`nan`, `-nan`, `inf` and `-inf` included).
-func exactCFormat(_ x: Double, fractionDigits: Int, scientific: Bool) -> String {
+public func exactCFormat(_ x: Double, fractionDigits: Int, scientific: Bool) -> String {
   let sign = x.sign == .minus ? "-" : ""
   if x.isNaN { return sign + "nan" }
   if x.isInfinite { return sign + "inf" }

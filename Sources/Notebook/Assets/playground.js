@@ -534,13 +534,12 @@
   function start() {
     const root = document.getElementById("playground");
     if (!root) return;
-    if (!window.CompanionWasm || !CompanionWasm.available()) {
-      root.append(element("p", { class: "pg-notes", text: "The site's WebAssembly module is missing (assets/library-wasm.js), so the playground cannot train here." }));
-      return;
-    }
+    const missing = () => root.append(element("p", { class: "pg-notes",
+      text: "The site's WebAssembly module (assets/library-wasm.js) did not load, so the playground cannot train here." }));
+    if (!window.CompanionWasm) return missing();
     CompanionWasm.load().then((wasm) => {
       window.companionPlayground = new Playground(root, wasm, parseHash(location.hash));
-    });
+    }, missing);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -1,14 +1,26 @@
 // The library in the reader's browser: the site's one WebAssembly module (the library, the
-// notebook runtime and every live cell, compiled from the same sources as the build), shipped
-// as base64 inside assets/library-wasm.js because browsers refuse fetch() of a .wasm from
-// file://. Pages call CompanionWasm.load() and get one shared instance.
+// notebook runtime, the playground's network and every live cell, compiled from the same
+// sources as the build). Browsers refuse fetch() of a .wasm from file://, so the module comes
+// as base64 in assets/library-wasm.js, which this script loads the first time a page asks for
+// it (CompanionWasm.load()); every caller shares one instance.
 (function () {
   "use strict";
+  const base = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "assets/";
   let loading = null;
 
+  function loadScript() {
+    if (typeof window.companionWasmBase64 === "string") return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = base + "library-wasm.js";
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error("assets/library-wasm.js is missing"));
+      document.head.appendChild(script);
+    });
+  }
+
   function moduleBytes() {
-    const text = window.companionWasmBase64;
-    const raw = atob(text);
+    const raw = atob(window.companionWasmBase64);
     const bytes = new Uint8Array(raw.length);
     for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
     return bytes;
@@ -18,14 +30,12 @@
   const decoder = new TextDecoder();
 
   window.CompanionWasm = {
-    /** Whether the page has the module (assets/library-wasm.js loaded). */
-    available() {
-      return typeof window.companionWasmBase64 === "string";
-    },
-    /** A promise of the shared instance's exports. */
+    /** A promise of the shared instance's exports (rejected if the site has no module). */
     load() {
       if (!loading) {
-        loading = WebAssembly.instantiate(moduleBytes(), {}).then((r) => r.instance.exports);
+        loading = loadScript()
+          .then(() => WebAssembly.instantiate(moduleBytes(), {}))
+          .then((result) => result.instance.exports);
       }
       return loading;
     },

@@ -8,9 +8,11 @@ public struct CellOptions: Sendable, Equatable, Codable, Hashable {
   public var traps = false
   /// Show the output but never compare it (timings).
   public var volatile = false
+  /// Rerun in the reader's browser when its controls change (`Control.slider` and the like).
+  public var live = false
 
   /// Every option name an author may write.
-  public static let names = ["hide", "norun", "traps", "volatile"]
+  public static let names = ["hide", "norun", "traps", "volatile", "live"]
 
   /// Creates options with everything off.
   public init() {}
@@ -22,6 +24,7 @@ public struct CellOptions: Sendable, Equatable, Codable, Hashable {
     if norun { names.append("norun") }
     if traps { names.append("traps") }
     if volatile { names.append("volatile") }
+    if live { names.append("live") }
     return names
   }
 }

@@ -36,7 +36,9 @@ public struct Chapter: Sendable {
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     for block in CommonMark.codeBlocks(in: protection.protectedText) where block.isFenced {
       let closed = Chapter.closesFence(lines: lines, block: block)
-      if !closed { diagnostics.append(Chapter.unterminatedFence(block, lines: lines, path: path)) }
+      if !closed && Chapter.reachesTheEnd(lines: lines, block: block) {
+        diagnostics.append(Chapter.unterminatedFence(block, lines: lines, path: path))
+      }
       let words = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
       let language = words.first ?? ""
       if language == "swift" {
@@ -47,6 +49,7 @@ public struct Chapter: Sendable {
           case "norun": options.norun = true
           case "traps": options.traps = true
           case "volatile": options.volatile = true
+          case "live": options.live = true
           default:
             diagnostics.append(
               Diagnostic(
@@ -60,6 +63,14 @@ public struct Chapter: Sendable {
             Diagnostic(
               file: path, line: block.startLine,
               message: "a norun cell does not run, so it cannot also be hide, traps or volatile"))
+        }
+        if options.live && (options.norun || options.traps || options.volatile) {
+          diagnostics.append(
+            Diagnostic(
+              file: path, line: block.startLine,
+              message:
+                "a live cell reruns in the reader's browser with the build's exact output, so it "
+                + "cannot also be norun, traps or volatile"))
         }
         if let problem = CellSyntax.problem(in: block.literal) {
           diagnostics.append(
@@ -131,7 +142,7 @@ public struct Chapter: Sendable {
   static func closesFence(lines: [Substring], block: MarkdownCodeBlock) -> Bool {
     guard block.endLine > block.startLine else { return false }
     guard block.endLine - 1 < lines.count else { return false }
-    let opening = lines[block.startLine - 1].drop(while: { $0 == " " || $0 == ">" })
+    let opening = Chapter.fenceLine(lines: lines, block: block)
     let closing = lines[block.endLine - 1].drop(while: { $0 == " " || $0 == ">" })
     guard let fenceCharacter = opening.first else { return false }
     let openRun = opening.prefix(while: { $0 == fenceCharacter }).count
@@ -139,16 +150,31 @@ public struct Chapter: Sendable {
     return closeRun >= openRun && closing.dropFirst(closeRun).allSatisfy { $0 == " " || $0 == "\t" }
   }
 
-  /// The warning for a fence with no closing fence: the block runs to the end of the file (or
-  /// of the quote holding it), swallowing everything below it.
+  /// Whether nothing but blank lines follows `block`: a fence that no closing fence and no end
+  /// of a block quote or list item ends has swallowed the rest of the file.
+  static func reachesTheEnd(lines: [Substring], block: MarkdownCodeBlock) -> Bool {
+    lines.dropFirst(block.endLine).allSatisfy { $0.allSatisfy(\.isWhitespace) }
+  }
+
+  /// The opening line of `block` from its fence on (after any quote or list markers).
+  static func fenceLine(lines: [Substring], block: MarkdownCodeBlock) -> Substring {
+    guard block.startLine - 1 < lines.count else { return "" }
+    let line = lines[block.startLine - 1]
+    let column = min(max(block.startColumn - 1, 0), line.utf8.count)
+    return Substring(line.utf8.dropFirst(column)) ?? line
+  }
+
+  /// The warning for a fence with no closing fence: the block runs to the end of the file,
+  /// swallowing everything below it.
   static func unterminatedFence(_ block: MarkdownCodeBlock, lines: [Substring], path: String)
     -> Diagnostic
   {
-    let opening = block.startLine - 1 < lines.count ? lines[block.startLine - 1] : ""
-    let indent = opening.prefix(while: { $0 == " " || $0 == ">" || $0 == "\t" }).count
-    let fence = opening.dropFirst(indent).prefix(while: { $0 == "`" || $0 == "~" })
+    let opening = Chapter.fenceLine(lines: lines, block: block)
+    let line = block.startLine - 1 < lines.count ? lines[block.startLine - 1] : ""
+    let column = String(line.utf8.prefix(max(block.startColumn - 1, 0)))?.count ?? 0
+    let fence = opening.prefix(while: { $0 == "`" || $0 == "~" })
     return Diagnostic(
-      file: path, line: block.startLine, column: indent + 1, severity: .warning,
+      file: path, line: block.startLine, column: column + 1, severity: .warning,
       message: "unterminated \(fence) fence: no closing \(fence) line, so everything after it is code")
   }
 

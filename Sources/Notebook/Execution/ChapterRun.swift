@@ -35,6 +35,8 @@ public struct ChapterRun: Sendable, Codable, Equatable {
     /// Where each result was shown: `resultPositions[i]` is the UTF-8 offset in `text` at which
     /// `results[i]` appeared. Results without a position are placed after all the text.
     public var resultPositions: [Int] = []
+    /// The controls a live cell declared, in order, with their defaults.
+    public var controls: [LiveControl] = []
 
     /// Creates a cell's output.
     public init(

@@ -194,6 +194,10 @@ struct CellStreams {
     var number = 0
     for record in records {
       if case .publish = record.payload { continue }
+      if case .control(let control) = record.payload {
+        if record.cell >= 0 && record.cell < cells.count { cells[record.cell].controls.append(control) }
+        continue
+      }
       defer { number += 1 }
       guard record.cell >= 0 && record.cell < cells.count else { continue }
       let offset: Int

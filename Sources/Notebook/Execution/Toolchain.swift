@@ -183,8 +183,13 @@ public struct Toolchain: Sendable {
 
   /// A fingerprint of the sources chapter programs depend on (DeepLearning, NotebookRuntime).
   public func libraryFingerprint() throws -> String {
+    try fingerprint(of: ["DeepLearning", "NotebookRuntime", "COpenBLAS"])
+  }
+
+  /// A fingerprint of every file under `Sources/<module>` for each module named.
+  func fingerprint(of modules: [String]) throws -> String {
     var hasher = ContentHash()
-    for module in ["DeepLearning", "NotebookRuntime", "COpenBLAS"] {
+    for module in modules {
       let folder = packageRoot.appendingPathComponent("Sources/\(module)")
       guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { continue }
       var files: [String] = []

@@ -13,6 +13,8 @@ struct MarkdownCodeBlock: Sendable, Equatable {
   var literal: String
   /// The 1-based line of the opening fence.
   var startLine: Int
+  /// The 1-based column (in bytes) where the block starts: its fence, for a fenced block.
+  var startColumn: Int = 1
   /// The 1-based last line of the block (the closing fence, if any).
   var endLine: Int
   /// Whether the block is fenced (as opposed to indented); exact in `codeBlocks(in:)`.
@@ -49,10 +51,11 @@ struct MarkdownLink: Sendable, Equatable {
 
 /// How `CommonMark.render` replaces parts of the document.
 struct MarkdownRenderHooks {
-  /// The HTML that replaces the code block with the given document-order index.
-  var codeBlock: (Int, MarkdownCodeBlock) -> String
-  /// The HTML that replaces a heading.
-  var heading: (MarkdownHeading) -> String
+  /// The HTML that replaces the code block with the given document-order index (nil keeps
+  /// cmark's own).
+  var codeBlock: (Int, MarkdownCodeBlock) -> String?
+  /// The HTML that replaces a heading (nil keeps cmark's own).
+  var heading: (MarkdownHeading) -> String?
   /// The new text of a text run (escaped by the renderer).
   var text: (MarkdownText) -> String
   /// The new destination of a link (escaped by the renderer).
@@ -89,9 +92,12 @@ enum CommonMark {
     }
   }
 
-  /// The headings of `source` in document order.
-  static func headings(in source: String) -> [MarkdownHeading] {
-    withDocument(source) { root in nodes(of: root, type: CMARK_NODE_HEADING).map(heading) }
+  /// The headings of `source` in document order, their links' destinations replaced by `link`.
+  static func headings(in source: String, link: (String) -> String = { $0 }) -> [MarkdownHeading] {
+    withDocument(source) { root in
+      replaceLinks(in: root, with: link)
+      return nodes(of: root, type: CMARK_NODE_HEADING).map(heading)
+    }
   }
 
   /// The links of the prose of `source` in document order.
@@ -108,11 +114,7 @@ enum CommonMark {
   /// link destinations.
   static func render(_ source: String, hooks: MarkdownRenderHooks) -> String {
     withDocument(source) { root in
-      for node in nodes(of: root, type: CMARK_NODE_LINK) {
-        let original = url(node)
-        let replaced = hooks.link(original)
-        if replaced != original { cmark_node_set_url(node, replaced) }
-      }
+      replaceLinks(in: root, with: hooks.link)
       cmark_consolidate_text_nodes(root)
       for node in nodes(of: root, type: CMARK_NODE_TEXT) {
         let original = MarkdownText(literal: literal(node), line: blockLine(node))
@@ -120,10 +122,10 @@ enum CommonMark {
         if replaced != original.literal { cmark_node_set_literal(node, replaced) }
       }
       for node in nodes(of: root, type: CMARK_NODE_HEADING) {
-        replace(node, withHTML: hooks.heading(heading(node)))
+        if let html = hooks.heading(heading(node)) { replace(node, withHTML: html) }
       }
       for (index, node) in nodes(of: root, type: CMARK_NODE_CODE_BLOCK).enumerated() {
-        replace(node, withHTML: hooks.codeBlock(index, codeBlock(node)))
+        if let html = hooks.codeBlock(index, codeBlock(node)) { replace(node, withHTML: html) }
       }
       return html(root)
     }
@@ -131,7 +133,16 @@ enum CommonMark {
 
   // MARK: - cmark access
 
-  private static func withDocument<T>(_ source: String, _ body: (OpaquePointer) -> T) -> T {
+  /// Gives every link under `root` the destination `link` makes of its own.
+  private static func replaceLinks(in root: OpaquePointer, with link: (String) -> String) {
+    for node in nodes(of: root, type: CMARK_NODE_LINK) {
+      let original = url(node)
+      let replaced = link(original)
+      if replaced != original { cmark_node_set_url(node, replaced) }
+    }
+  }
+
+  static func withDocument<T>(_ source: String, _ body: (OpaquePointer) -> T) -> T {
     let root = source.withCString { pointer in
       cmark_parse_document(pointer, strlen(pointer), options)
     }
@@ -153,11 +164,11 @@ enum CommonMark {
     return found
   }
 
-  private static func literal(_ node: OpaquePointer) -> String {
+  static func literal(_ node: OpaquePointer) -> String {
     cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
   }
 
-  private static func url(_ node: OpaquePointer) -> String {
+  static func url(_ node: OpaquePointer) -> String {
     cmark_node_get_url(node).map { String(cString: $0) } ?? ""
   }
 
@@ -180,6 +191,7 @@ enum CommonMark {
       info: info,
       literal: literal(node),
       startLine: Int(cmark_node_get_start_line(node)),
+      startColumn: Int(cmark_node_get_start_column(node)),
       endLine: Int(cmark_node_get_end_line(node)),
       isFenced: !info.isEmpty)
   }
@@ -216,7 +228,7 @@ enum CommonMark {
     }
   }
 
-  private static func html(_ node: OpaquePointer) -> String {
+  static func html(_ node: OpaquePointer) -> String {
     guard let pointer = cmark_render_html(node, CMARK_OPT_UNSAFE) else { return "" }
     defer { free(pointer) }
     return String(cString: pointer)

@@ -16,6 +16,8 @@ final class ChapterPipeline: @unchecked Sendable {
   /// The runs of the last pass by key: a chapter whose cells did not change is not read back
   /// from the cache.
   private var recent: [String: ChapterRun] = [:]
+  /// The library built for the browser, once per pipeline (chapters run side by side).
+  private let browserLibrary = OnceValue<BrowserBuild.Library>()
 
   /// Locates the toolchain and prepares the support library.
   init(options: CompanionOptions) throws {
@@ -110,11 +112,32 @@ final class ChapterPipeline: @unchecked Sendable {
       }
     }
     if stored { cache.claim(key: key, forChapterAt: chapter.path) }
-    let check = ChapterCheck(chapter: chapter, run: run, links: links)
-    return .success(
-      ChapterResult(
-        chapter: chapter, run: run, check: check, cached: cached, seconds: Subprocess.now() - start,
-        runKey: stored ? key : nil))
+    var check = ChapterCheck(chapter: chapter, run: run, links: links)
+    var liveCells: URL? = nil
+    if chapter.cells.contains(where: \.options.live) {
+      switch compileLiveCells(of: chapter) {
+      case .success(let object): liveCells = object
+      case .failure(let errors): check.diagnostics += errors.diagnostics
+      }
+    }
+    var result = ChapterResult(
+      chapter: chapter, run: run, check: check, cached: cached, seconds: Subprocess.now() - start,
+      runKey: stored ? key : nil)
+    result.liveCells = liveCells
+    return .success(result)
+  }
+
+  /// The chapter's live cells compiled for the browser, or why they did not compile (at their
+  /// lines; a failure to build the library for the browser is reported at the first live cell).
+  func compileLiveCells(of chapter: Chapter) -> Result<URL, LiveCellErrors> {
+    let browser = BrowserBuild(toolchain: toolchain)
+    let line = chapter.cells.first(where: \.options.live)?.fenceLine ?? 1
+    do {
+      let library = try browserLibrary.value { try browser.prepareLibrary() }
+      return try browser.compileLiveCells(of: chapter, library: library)
+    } catch {
+      return .failure(LiveCellErrors(diagnostics: [Diagnostic(file: chapter.path, line: line, message: "\(error)")]))
+    }
   }
 
   /// `chapter` checked against its stored run, without running it; with no stored run, a

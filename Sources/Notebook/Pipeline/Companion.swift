@@ -40,6 +40,8 @@ public struct ChapterResult: Sendable {
   /// A chapter `build FILES...` did not name and has no stored run for: its page and program
   /// are the earlier build's, carried over as they were (`run` is empty).
   public var kept = false
+  /// The chapter's live cells compiled for the browser, when it has any and they compiled.
+  public var liveCells: URL? = nil
 }
 
 /// The engine's entry points: find chapters, run them (or reuse cached runs), check, report.
@@ -97,6 +99,7 @@ public enum Companion {
     }
     var writer = SiteWriter(results: results.map(OutputCut().shown))
     writer.earlierSite = earlierSite
+    writer.browserModule = browserModule(for: results)
     if !options.noCache, let toolchain = try? Toolchain.locate() {
       writer.pageCache = PageCache(directory: toolchain.pageCacheDirectory)
     }
@@ -105,6 +108,29 @@ public enum Companion {
     Console.out(
       "wrote \(options.outputDirectory)/ (\(results.count) chapter\(results.count == 1 ? "" : "s"))")
     return results.allSatisfy { passes($0, options) }
+  }
+
+  /// The site's WebAssembly module: the library, the browser runtime and the live cells of
+  /// every chapter that has them. Nil, with the error printed, if it cannot be built (the pages
+  /// then show the build's outputs and the playground says it cannot run).
+  static func browserModule(for results: [ChapterResult]) -> Data? {
+    do {
+      let browser = BrowserBuild(toolchain: try Toolchain.locate())
+      let library = try browser.prepareLibrary()
+      // Chapters taken from their stored runs were not compiled in this build: from the cache.
+      var cells: [URL] = []
+      for result in results where result.chapter.cells.contains(where: \.options.live) {
+        if let object = result.liveCells {
+          cells.append(object)
+        } else if case .success(let object) = try browser.compileLiveCells(of: result.chapter, library: library) {
+          cells.append(object)
+        }
+      }
+      return try browser.link(cells: cells, library: library)
+    } catch {
+      Console.error("error: the browser module was not built: \(error)")
+      return nil
+    }
   }
 
   /// `named` (the results of the chapters a build named) among the results of every chapter

@@ -48,3 +48,19 @@ private final class ParallelWorkState<R>: @unchecked Sendable {
   var delivered = 0
   var running = 0
 }
+
+/// A value computed once, by the first caller, while the others wait; a failure is not kept
+/// (the next caller tries again).
+final class OnceValue<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Value?
+
+  func value(_ make: () throws -> Value) throws -> Value {
+    lock.lock()
+    defer { lock.unlock() }
+    if let stored { return stored }
+    let made = try make()
+    stored = made
+    return made
+  }
+}

@@ -81,6 +81,8 @@ public enum SiteAssets {
       <script defer src="\(root)assets/lunr/lunr.min.js"></script>
       <script defer src="\(root)assets/site.js"></script>
       <script defer src="\(root)assets/search.js"></script>
+      <script defer src="\(root)assets/wasm.js"></script>
+      <script defer src="\(root)assets/live.js"></script>
       <script defer src="\(root)assets/playground.js"></script>
 
       """

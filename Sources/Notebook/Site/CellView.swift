@@ -42,6 +42,10 @@ struct CellView {
       }
       out += "<pre\(attributes)><code class=\"language-swift\">\(HTML.escape(cell.code))</code></pre>\n"
     }
+    if isLive {
+      let export = LiveCellSource.exportName(slug: chapter.slug, cell: cell.index)
+      out += LiveControlsHTML.form(output.controls, export: export, cell: cell.index)
+    }
     var inner = ""
     if kind == .differs, let expected = cell.expected {
       // The diff compares the whole text, so the tables and plots follow it.
@@ -49,17 +53,13 @@ struct CellView {
       for (position, record) in output.results.enumerated() {
         inner += resultHTML(record, position: position)
       }
+    } else if isLive {
+      // The part the browser replaces, byte for byte what the module prints for the defaults.
+      inner += "<div class=\"live-output\" id=\"live-output-\(cell.index)\">"
+      inner += CellOutputHTML.html(CellView.items(output.segments), cell: cell.index) + "</div>\n"
     } else if !cell.options.norun {
       // Printed text and results in the order the cell produced them.
-      for segment in output.segments {
-        switch segment {
-        case .text(let text):
-          let shown = trimmedTrailingNewlines(text)
-          if !shown.isEmpty { inner += "<pre class=\"output\">\(HTML.escape(shown))</pre>\n" }
-        case .result(let position, let record):
-          inner += resultHTML(record, position: position)
-        }
-      }
+      inner += CellOutputHTML.html(CellView.items(output.segments), cell: cell.index)
     }
     for diagnostic in diagnostics {
       inner += "<pre class=\"error\">\(HTML.escape(diagnostic.description))</pre>\n"
@@ -76,6 +76,11 @@ struct CellView {
     }
     if !inner.isEmpty { out += "<div class=\"cell-output\">\n\(inner)</div>\n" }
     return out + "</div>"
+  }
+
+  /// Whether the cell reruns in the reader's browser: a live cell that ran and did not fail.
+  var isLive: Bool {
+    cell.options.live && !kind.isFailure && diagnostics.isEmpty && run.status == .completed
   }
 
   /// The line of the cell's code (from 1) that the first diagnostic inside the code points at:
@@ -99,14 +104,21 @@ struct CellView {
 
   /// A table or plot; `position` is its index among the cell's results.
   private func resultHTML(_ record: RuntimeRecord, position: Int) -> String {
-    switch record.payload {
-    case .table(let table):
-      return TableRenderer.html(table) + "\n"
-    case .plot(let plot):
-      let id = "plot-\(cell.index)-\(position)"
-      return "<figure class=\"plot-figure\">\n\(PlotRenderer.svg(plot, id: id))\n</figure>\n"
-    case .publish:
-      return ""
+    CellOutputHTML.html(CellView.items([.result(position, record)]), cell: cell.index)
+  }
+
+  /// The engine's segments as the renderer's items (published values show nothing).
+  static func items(_ segments: [ChapterRun.CellOutput.Segment]) -> [CellOutputHTML.Item] {
+    segments.compactMap { segment in
+      switch segment {
+      case .text(let text): return .text(text)
+      case .result(let position, let record):
+        switch record.payload {
+        case .table(let table): return .table(table)
+        case .plot(let plot): return .plot(plot, position: position)
+        case .publish, .control: return nil
+        }
+      }
     }
   }
 

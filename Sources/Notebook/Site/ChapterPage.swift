@@ -56,7 +56,7 @@ public struct ChapterPage {
   var bodyHTML: String {
     let chapter = result.chapter
     let protection = MathProtection(source: chapter.source)
-    let headings = CommonMark.headings(in: protection.protectedText)
+    let headings = CommonMark.headings(in: protection.protectedText, link: ChapterLinks.siteURL(for:))
     let published = result.run.published
     func fill(_ text: String) -> String { PlaceholderSyntax.fill(text) { published[$0] } }
     let ids = HeadingIDs(chapter: chapter)
@@ -74,6 +74,7 @@ public struct ChapterPage {
       }
     }
     var firstTitle = true
+    var headingIndex = 0
     let hooks = MarkdownRenderHooks(
       codeBlock: { _, block in
         if let cell = cellsByLine[block.startLine] {
@@ -84,12 +85,12 @@ public struct ChapterPage {
           ).html
         }
         if attachedOutputs.contains(block.startLine) { return "" }
-        let language = block.info.split(separator: " ").first.map(String.init) ?? ""
-        let attribute = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""
-        return "<pre><code\(attribute)>\(HTML.escape(block.literal))</code></pre>"
+        return ChapterPage.codeHTML(block)
       },
       heading: { heading in
-        let id = ids.id(at: headings.firstIndex(of: heading) ?? 0)
+        // Headings come in document order, as `headings` lists them.
+        let id = ids.id(at: headingIndex)
+        headingIndex += 1
         var out = "<h\(heading.level) id=\"\(id)\">\(heading.innerHTML)"
         if heading.level >= 2 {
           out += "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>"
@@ -108,6 +109,14 @@ public struct ChapterPage {
       html = ChapterPage.downloadLink(chapter) + ChapterPage.problems(pageDiagnostics) + toc + html
     }
     return protection.restore(html, markup: true, escape: { HTML.escape(fill($0)) })
+  }
+
+  /// A code block that is not a cell, as cmark shows it: its language is the info string's
+  /// first word (up to a space or a tab).
+  static func codeHTML(_ block: MarkdownCodeBlock) -> String {
+    let language = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+    let attribute = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""
+    return "<pre><code\(attribute)>\(HTML.escape(block.literal))</code></pre>"
   }
 
   /// The `##` sections of the chapter as (id, inner HTML, math marked) for the sidebar, read

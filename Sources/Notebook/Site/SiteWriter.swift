@@ -12,6 +12,9 @@ public struct SiteWriter {
   public var pageCache: PageCache? = nil
   /// The site this one replaces, whose pages of `kept` chapters are carried over as they were.
   public var earlierSite: URL? = nil
+  /// The site's WebAssembly module (the library and every live cell), written as
+  /// `assets/library-wasm.js`; without it live cells show the build's outputs only.
+  public var browserModule: Data? = nil
 
   /// Creates a writer for the checked chapters.
   public init(results: [ChapterResult]) {
@@ -92,6 +95,11 @@ public struct SiteWriter {
         to: staging.appendingPathComponent(SiteDestination.marker))
       for page in pages() {
         try SiteFile.write(Data(page.html.utf8), to: staging.appendingPathComponent(page.name))
+      }
+      if let browserModule {
+        try SiteFile.write(
+          Data(BrowserBuild.script(browserModule).utf8),
+          to: staging.appendingPathComponent("assets/library-wasm.js"))
       }
     } catch {
       try? manager.removeItem(at: staging)

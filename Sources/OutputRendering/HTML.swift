@@ -1,5 +1,3 @@
-import Foundation
-
 /// HTML and XML text helpers shared by the renderers.
 public enum HTML {
   /// Escapes `&`, `<`, `>`, `"` and `'` so the text is safe in element content and in
@@ -21,7 +19,7 @@ public enum HTML {
   }
 
   /// `text` with each scalar for which `replacement` returns a string replaced by it.
-  static func replacingScalars(in text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
+  public static func replacingScalars(in text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {

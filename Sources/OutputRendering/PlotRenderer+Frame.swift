@@ -1,4 +1,3 @@
-import Foundation
 import NotebookRuntime
 
 /// Grid lines, axes, tick labels, axis labels and the legend.

@@ -1,4 +1,3 @@
-import Foundation
 import NotebookRuntime
 
 /// The text alternative of a plot.
@@ -6,7 +5,7 @@ extension PlotRenderer {
   /// A sentence describing what the plot shows, e.g. "Line plot of cost against iteration;
   /// line 'lr 1.2' from 0.6931 to 0.2184 over 10 points".
   public static func describe(_ plot: Plot) -> String {
-    let kinds = Set(plot.series.map(\.kind))
+    let kinds = Set(plot.series.map { $0.kind })
     let noun: String
     if plot.regions != nil {
       noun = "Decision-region plot"
@@ -40,7 +39,7 @@ extension PlotRenderer {
       guard let first = finite.first, let last = finite.last else {
         return "line \(label) with no finite points"
       }
-      let (low, high) = dataRange(finite.map(\.1))
+      let (low, high) = dataRange(finite.map { $0.1 })
       var text = "line \(label) from \(SVGNumber.compact(first.1)) to \(SVGNumber.compact(last.1))"
       text += " over \(finite.count) points"
       if finite.count > 2 && (low < min(first.1, last.1) || high > max(first.1, last.1)) {

@@ -5,7 +5,7 @@ public enum TableRenderer {
   /// The table as `<table class="data">` with a caption (if any), a `<thead>` and a `<tbody>`;
   /// every cell is escaped, and cells that look numeric get `class="num"` (right-aligned).
   public static func html(_ table: Table) -> String {
-    let width = max(table.columns.count, table.rows.map(\.count).max() ?? 0)
+    let width = max(table.columns.count, table.rows.map { $0.count }.max() ?? 0)
     var out = "<table class=\"data\">\n"
     if let caption = table.caption {
       out += "<caption>\(HTML.escape(caption))</caption>\n"

@@ -1,5 +1,4 @@
 import DeepLearning
-import Foundation
 import NotebookRuntime
 
 /// A map from data values to pixels along one axis, with its tick marks.
@@ -73,7 +72,7 @@ extension PlotRenderer {
       return SVGNumber.minus(SVGNumber.scientific(value, digits: min(stepDigits, 6)))
     }
     let decimals = step > 0 ? max(0, Int((-DeepLearning.log10(step) - 1e-9).rounded(.up))) : 2
-    let text = String(format: "%.\(min(decimals, 10))f", value)
+    let text = SVGNumber.printf("%.\(min(decimals, 10))f", value)
     return SVGNumber.minus(SVGNumber.trimmed(text))
   }
 
@@ -93,7 +92,7 @@ extension PlotRenderer {
       lower = cleanZero((lower / step).rounded(.down) * step)
       upper = cleanZero((upper / step).rounded(.up) * step)
     }
-    let ticks = ticks(lower: lower, upper: upper, step: step).map { ($0, tickLabel($0, step: step)) }
+    let ticks = ticks(lower: lower, upper: upper, step: step).map { (value: $0, label: tickLabel($0, step: step)) }
     return PlotAxis(lower: lower, upper: upper, isLog: false, start: start, end: end, ticks: ticks)
   }
 
@@ -117,7 +116,7 @@ extension PlotRenderer {
     let decades = lastDecade - firstDecade
     let every = max(1, Int((Double(decades) / 6).rounded(.up)))
     let multipliers: [Double] = decades <= 2 ? [1, 2, 5] : [1]
-    var ticks: [(Double, String)] = []
+    var ticks: [(value: Double, label: String)] = []
     for decade in stride(from: firstDecade, through: lastDecade, by: every) {
       for multiplier in multipliers {
         let value = multiplier * DeepLearning.pow(10, Double(decade))
@@ -130,7 +129,7 @@ extension PlotRenderer {
 
   private static func logTickLabel(_ value: Double, decade: Int) -> String {
     if decade >= -3 && decade <= 4 {
-      return SVGNumber.trimmed(String(format: "%.\(max(0, -decade))f", value))
+      return SVGNumber.trimmed(SVGNumber.printf("%.\(max(0, -decade))f", value))
     }
     return SVGNumber.minus(SVGNumber.scientific(value, digits: 0))
   }

@@ -1,4 +1,3 @@
-import Foundation
 import NotebookRuntime
 
 /// Renders a `Plot` as a self-contained inline `<svg>` element.
@@ -25,7 +24,7 @@ public enum PlotRenderer {
     let top = 36 + Double(legendRows.count) * 18 + (legendRows.isEmpty ? 0 : 6)
     let bottom = height - 46
     let yAxis = makeYAxis(plot, start: bottom, end: top)
-    let widestTick = yAxis.ticks.map(\.label.count).max() ?? 1
+    let widestTick = yAxis.ticks.map { $0.label.count }.max() ?? 1
     let left = max(52, 30 + Double(widestTick) * 7)
     let right = width - 18
     let xAxis = makeXAxis(plot, start: left, end: right)
@@ -72,8 +71,8 @@ public enum PlotRenderer {
   static func n(_ value: Double) -> String { SVGNumber.coordinate(value) }
 
   static func makeXAxis(_ plot: Plot, start: Double, end: Double) -> PlotAxis {
-    var values = plot.series.filter { $0.kind != .hline }.flatMap(\.x)
-    values += scatterPadding(plot, \.x)
+    var values = plot.series.filter { $0.kind != .hline }.flatMap { $0.x }
+    values += scatterPadding(plot, { $0.x })
     var tight = false
     if let regions = plot.regions, let first = regions.xs.first, let last = regions.xs.last {
       let edges = cellEdges(regions.xs)
@@ -84,8 +83,8 @@ public enum PlotRenderer {
   }
 
   static func makeYAxis(_ plot: Plot, start: Double, end: Double) -> PlotAxis {
-    var values = plot.series.flatMap(\.y)
-    if !plot.logY { values += scatterPadding(plot, \.y) }
+    var values = plot.series.flatMap { $0.y }
+    if !plot.logY { values += scatterPadding(plot, { $0.y }) }
     var tight = false
     if let regions = plot.regions, let first = regions.ys.first, let last = regions.ys.last {
       let edges = cellEdges(regions.ys)
@@ -100,13 +99,13 @@ public enum PlotRenderer {
   /// regions), so that dots on the extremes are not drawn on the axes. The padding never
   /// crosses zero: non-negative data keep an axis that starts at zero (non-positive data one
   /// that ends there).
-  private static func scatterPadding(_ plot: Plot, _ coordinate: KeyPath<Plot.Series, [Double]>)
+  private static func scatterPadding(_ plot: Plot, _ coordinate: (Plot.Series) -> [Double])
     -> [Double]
   {
     guard plot.regions == nil, plot.series.contains(where: { $0.kind == .scatter }) else {
       return []
     }
-    let values = plot.series.filter { $0.kind != .hline }.flatMap { $0[keyPath: coordinate] }
+    let values = plot.series.filter { $0.kind != .hline }.flatMap(coordinate)
     let (lower, upper) = dataRange(values)
     let pad = (upper - lower) * 0.04
     guard pad > 0 else { return [] }

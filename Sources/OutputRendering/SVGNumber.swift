@@ -1,10 +1,16 @@
-import Foundation
+import NotebookRuntime
 
 /// Deterministic, compact number formatting for SVG coordinates and plot text.
 enum SVGNumber {
+  /// `printf`'s conversion of one double, in plain Swift (`PrintfFormat`): the same text as the
+  /// C library's, and the same code in the browser build.
+  static func printf(_ format: String, _ value: Double) -> String {
+    PrintfFormat.format(format, [.double(value)])
+  }
+
   /// A coordinate with at most two decimals and no trailing zeros: `12`, `12.5`, `12.25`.
   static func coordinate(_ value: Double) -> String {
-    trimmed(String(format: "%.2f", value))
+    trimmed(SVGNumber.printf("%.2f", value))
   }
 
   /// A value with about four significant digits for text alternatives: `0.6931`, `1.2e-05`.
@@ -17,16 +23,16 @@ enum SVGNumber {
     if magnitude >= 1e6 || magnitude < 1e-4 {
       text = scientific(value, digits: 3)
     } else if magnitude >= 1e4 {
-      text = String(format: "%.0f", value)
+      text = SVGNumber.printf("%.0f", value)
     } else {
-      text = trimmed(String(format: "%.4g", value))
+      text = trimmed(SVGNumber.printf("%.4g", value))
     }
     return minus(text)
   }
 
   /// `value` in scientific notation with `digits` decimals in the mantissa, trimmed: `2.5e-5`.
   static func scientific(_ value: Double, digits: Int) -> String {
-    let raw = String(format: "%.\(digits)e", value)  // e.g. "2.500e-05"
+    let raw = SVGNumber.printf("%.\(digits)e", value)  // e.g. "2.500e-05"
     guard let eIndex = raw.firstIndex(of: "e") else { return raw }
     let mantissa = trimmed(String(raw[..<eIndex]))
     var exponent = String(raw[raw.index(after: eIndex)...])

@@ -1,0 +1,217 @@
+import DeepLearning
+
+/// A value `String(format:)` can format in the browser build: integers, doubles and strings.
+public protocol PrintfArgument {
+  /// The value as `PrintfFormat` takes it.
+  var printfValue: PrintfFormat.Value { get }
+}
+
+extension Double: PrintfArgument {
+  public var printfValue: PrintfFormat.Value { .double(self) }
+}
+extension Int: PrintfArgument {
+  public var printfValue: PrintfFormat.Value { .integer(self) }
+}
+extension Int32: PrintfArgument {
+  public var printfValue: PrintfFormat.Value { .integer(Int(self)) }
+}
+extension String: PrintfArgument {
+  public var printfValue: PrintfFormat.Value { .text(self) }
+}
+
+/// C's `printf` conversions in plain Swift, for the browser build, where there is no C library:
+/// `%d %i %u %x %X %c %s %@ %f %F %e %E %g %G %%` with the flags `- + space 0 #`, a width and a
+/// precision (`%-8s`, `%+.3e`, `%08.2f`, `%.4g`). Doubles go through the library's exact decimal
+/// conversion, which rounds as glibc does, so the text is the same as the native build's.
+public enum PrintfFormat {
+  /// One argument.
+  public enum Value {
+    case integer(Int)
+    case double(Double)
+    case text(String)
+  }
+
+  /// `format` with each conversion replaced by the next argument's text.
+  public static func format(_ format: String, _ arguments: [Value]) -> String {
+    var out: [UInt8] = []
+    let bytes = Array(format.utf8)
+    var index = 0
+    var next = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      guard byte == UInt8(ascii: "%") else {
+        out.append(byte)
+        continue
+      }
+      var spec = Spec()
+      while index < bytes.count, let flag = Flag(bytes[index]) {
+        spec.flags.insert(flag)
+        index += 1
+      }
+      while index < bytes.count, let digit = digitValue(bytes[index]) {
+        spec.width = spec.width * 10 + digit
+        index += 1
+      }
+      if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
+        index += 1
+        var precision = 0
+        while index < bytes.count, let digit = digitValue(bytes[index]) {
+          precision = precision * 10 + digit
+          index += 1
+        }
+        spec.precision = precision
+      }
+      // Length modifiers change nothing here.
+      while index < bytes.count, [UInt8(ascii: "l"), UInt8(ascii: "h"), UInt8(ascii: "z")].contains(bytes[index]) {
+        index += 1
+      }
+      guard index < bytes.count else { break }
+      let conversion = bytes[index]
+      index += 1
+      if conversion == UInt8(ascii: "%") {
+        out.append(conversion)
+        continue
+      }
+      let argument: Value = next < arguments.count ? arguments[next] : .text("")
+      next += 1
+      out += Array(spec.text(argument, conversion: conversion).utf8)
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private static func digitValue(_ byte: UInt8) -> Int? {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
+  }
+
+  enum Flag {
+    case left, plus, space, zero, alternate
+    init?(_ byte: UInt8) {
+      switch byte {
+      case UInt8(ascii: "-"): self = .left
+      case UInt8(ascii: "+"): self = .plus
+      case UInt8(ascii: " "): self = .space
+      case UInt8(ascii: "0"): self = .zero
+      case UInt8(ascii: "#"): self = .alternate
+      default: return nil
+      }
+    }
+  }
+
+  struct Spec {
+    var flags: Set<Flag> = []
+    var width = 0
+    var precision: Int? = nil
+
+    func text(_ value: Value, conversion: UInt8) -> String {
+      switch conversion {
+      case UInt8(ascii: "s"), UInt8(ascii: "@"):
+        var text: String
+        switch value {
+        case .text(let string): text = string
+        case .integer(let integer): text = String(integer)
+        case .double(let double): text = double.description
+        }
+        if let precision { text = String(text.prefix(precision)) }
+        return padded(sign: "", body: text, numeric: false)
+      case UInt8(ascii: "c"):
+        let code = integer(value)
+        let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: code)) ?? " "
+        return padded(sign: "", body: String(Character(scalar)), numeric: false)
+      case UInt8(ascii: "d"), UInt8(ascii: "i"), UInt8(ascii: "u"), UInt8(ascii: "x"), UInt8(ascii: "X"):
+        let number = integer(value)
+        let radix = conversion == UInt8(ascii: "x") || conversion == UInt8(ascii: "X") ? 16 : 10
+        var body = String(number.magnitude, radix: radix, uppercase: conversion == UInt8(ascii: "X"))
+        if let precision {
+          if precision == 0 && number == 0 { body = "" }
+          if body.utf8.count < precision {
+            body = String(repeating: "0", count: precision - body.utf8.count) + body
+          }
+        }
+        return padded(sign: signText(negative: number < 0), body: body, numeric: precision == nil)
+      default:
+        return floating(double(value), conversion: conversion)
+      }
+    }
+
+    private func integer(_ value: Value) -> Int {
+      switch value {
+      case .integer(let integer): return integer
+      case .double(let double): return double.isFinite ? Int(double) : 0
+      case .text: return 0
+      }
+    }
+
+    private func double(_ value: Value) -> Double {
+      switch value {
+      case .integer(let integer): return Double(integer)
+      case .double(let double): return double
+      case .text: return 0
+      }
+    }
+
+    private func signText(negative: Bool) -> String {
+      negative ? "-" : flags.contains(.plus) ? "+" : flags.contains(.space) ? " " : ""
+    }
+
+    /// `sign` and `body` padded to the width: spaces on the left (or right with `-`), or zeros
+    /// between sign and digits with `0` for numbers.
+    private func padded(sign: String, body: String, numeric: Bool) -> String {
+      let length = sign.count + body.count
+      guard width > length else { return sign + body }
+      let fill = width - length
+      if flags.contains(.left) { return sign + body + String(repeating: " ", count: fill) }
+      if numeric && flags.contains(.zero) { return sign + String(repeating: "0", count: fill) + body }
+      return String(repeating: " ", count: fill) + sign + body
+    }
+
+    private func floating(_ x: Double, conversion: UInt8) -> String {
+      let upper =
+        conversion == UInt8(ascii: "E") || conversion == UInt8(ascii: "G") || conversion == UInt8(ascii: "F")
+      let sign = signText(negative: x.sign == .minus)
+      guard x.isFinite else {
+        let word = x.isNaN ? "nan" : "inf"
+        return padded(sign: sign, body: upper ? word.uppercased() : word, numeric: false)
+      }
+      let magnitude = x.magnitude
+      let precision = self.precision ?? 6
+      var body: String
+      switch conversion {
+      case UInt8(ascii: "e"), UInt8(ascii: "E"):
+        body = exactCFormat(magnitude, fractionDigits: precision, scientific: true)
+      case UInt8(ascii: "g"), UInt8(ascii: "G"):
+        let significant = max(precision, 1)
+        let probe = exactCFormat(magnitude, fractionDigits: significant - 1, scientific: true)
+        let exponent = Int(probe.split(separator: "e").last.map(String.init) ?? "0") ?? 0
+        if exponent >= -4 && exponent < significant {
+          body = exactCFormat(magnitude, fractionDigits: significant - 1 - exponent, scientific: false)
+          if !flags.contains(.alternate) { body = Spec.trimmingZeros(body) }
+        } else {
+          body = probe
+          if !flags.contains(.alternate), let e = body.firstIndex(of: "e") {
+            body = Spec.trimmingZeros(String(body[..<e])) + String(body[e...])
+          }
+        }
+      default:
+        body = exactCFormat(magnitude, fractionDigits: precision, scientific: false)
+      }
+      if flags.contains(.alternate) && !body.contains(".") && precision == 0 {
+        if let e = body.firstIndex(of: "e") {
+          body = String(body[..<e]) + "." + String(body[e...])
+        } else {
+          body += "."
+        }
+      }
+      return padded(sign: sign, body: upper ? body.uppercased() : body, numeric: true)
+    }
+
+    /// Removes trailing zeros after a decimal point, and the point if nothing follows it.
+    static func trimmingZeros(_ text: String) -> String {
+      guard text.contains(".") else { return text }
+      var result = text
+      while result.hasSuffix("0") { result.removeLast() }
+      if result.hasSuffix(".") { result.removeLast() }
+      return result
+    }
+  }
+}
