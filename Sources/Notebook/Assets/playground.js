@@ -317,6 +317,8 @@
       if (hash === this.writtenHash) return;
       this.pause();
       this.open(parseHash(hash));
+      // A link further down the page opened a run: show it.
+      this.root.scrollIntoView({ block: "start" });
     }
 
     /** Draws the data and fresh weights from the state, and shows epoch 0. */
