@@ -21,6 +21,13 @@ extension Shape {
     return Shape(result)
   }
 
+  /// numpy's message for two shapes that do not broadcast (`operands could not be broadcast
+  /// together with shapes (2,3) (3,) `), or nil when they do: what a page can show without
+  /// trapping (a trap in the browser build ends the whole WebAssembly instance).
+  public static func broadcastFailure(_ a: Shape, _ b: Shape) -> String? {
+    broadcast(a, b) == nil ? broadcastErrorMessage(a, b) : nil
+  }
+
   /// numpy's compact shape notation used in error messages: `(2,3)`, `(2,)`, `()`.
   var compactDescription: String {
     dimensions.count == 1

@@ -1,7 +1,7 @@
 import NotebookRuntime
 
 /// Deterministic, compact number formatting for SVG coordinates and plot text.
-enum SVGNumber {
+public enum SVGNumber {
   /// `printf`'s conversion of one double, in plain Swift (`PrintfFormat`): the same text as the
   /// C library's, and the same code in the browser build.
   static func printf(_ format: String, _ value: Double) -> String {
@@ -14,7 +14,7 @@ enum SVGNumber {
   }
 
   /// A value with about four significant digits for text alternatives: `0.6931`, `1.2e-05`.
-  static func compact(_ value: Double) -> String {
+  public static func compact(_ value: Double) -> String {
     if value.isNaN { return "NaN" }
     if value.isInfinite { return value < 0 ? "−∞" : "∞" }
     if value == 0 { return "0" }

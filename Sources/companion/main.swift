@@ -9,7 +9,7 @@ struct CompanionCommand: ParsableCommand {
     commandName: "companion",
     abstract: "Run, check and publish the chapters of the course companion.",
     version: "0.2.0",
-    subcommands: [Build.self, Check.self, Serve.self, Benchmark.self],
+    subcommands: [Build.self, Check.self, Serve.self, Benchmark.self, Exercises.self],
     defaultSubcommand: Build.self)
 }
 
@@ -44,7 +44,7 @@ struct ChapterSelection: ParsableArguments {
     guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     for file in files where !file.hasSuffix(".md") {
-      let commands = ["build", "check", "serve", "benchmark"]
+      let commands = ["build", "check", "serve", "benchmark", "exercises"]
       let nearest = commands.min { editDistance(file, $0) < editDistance(file, $1) }!
       let suggestion = editDistance(file, nearest) <= 2 ? " Did you mean '\(nearest)'?" : ""
       throw ValidationError(
@@ -211,4 +211,152 @@ func editDistance(_ a: String, _ b: String) -> Int {
     previous = current
   }
   return x.isEmpty ? y.count : previous[y.count]
+}
+
+extension CompanionCommand {
+  /// `companion exercises`: the course's programming exercises, checked on the learner's machine.
+  struct Exercises: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Practise: write the course's functions yourself and check them.",
+      discussion: """
+        `start` writes a workspace (exercises/ by default) with one NAME.swift per exercise; \
+        `check` compiles your files against the library and runs each exercise's checks; \
+        `hint NAME` shows the next hint; `solution NAME` shows the reference once the exercise \
+        passes (or with --give-up).
+        """,
+      subcommands: [List.self, Start.self, Check.self, Hint.self, Solution.self])
+  }
+}
+
+/// Options every `exercises` subcommand shares.
+struct ExerciseLocation: ParsableArguments {
+  @Option(name: .long, help: "The learner's folder of exercise files.")
+  var workspace = "exercises"
+
+  @Option(name: .long, help: "The folder of chapters the exercises are read from.")
+  var chapters = "chapters"
+
+  func session(json: Bool = false, timeout: Double? = nil) throws -> ExerciseSession {
+    var options = ExerciseOptions()
+    options.workspace = workspace
+    options.chaptersDirectory = chapters
+    options.json = json
+    options.timeout = timeout
+    return try ExerciseSession(options: options)
+  }
+}
+
+extension CompanionCommand.Exercises {
+  /// `exercises list`.
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List every exercise, one line each: name, progress, chapter and title.")
+
+    @OptionGroup var location: ExerciseLocation
+
+    func run() throws {
+      _ = try runEngine {
+        print(try location.session().list())
+        return true
+      }
+    }
+  }
+
+  /// `exercises start [DIR]`.
+  struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write the workspace: one NAME.swift per exercise, never replacing a file that is there.")
+
+    @Argument(help: "The workspace folder (default: exercises).")
+    var folder: String?
+
+    @OptionGroup var location: ExerciseLocation
+
+    func run() throws {
+      var location = self.location
+      if let folder { location.workspace = folder }
+      _ = try runEngine {
+        print(try location.session().start())
+        return true
+      }
+    }
+  }
+
+  /// `exercises check [NAME...]`.
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check your exercise files (all, or those named); exits 0 only when every check passes.",
+      discussion: """
+        Each exercise is compiled with the files of the exercises it uses and run in its own \
+        process with a time limit; its values are compared with the reference solution's.
+        """)
+
+    @Argument(help: "Exercise names (or their files); none means every exercise.")
+    var names: [String] = []
+
+    @OptionGroup var location: ExerciseLocation
+
+    @Flag(name: .long, help: "Check again whenever a file of the workspace is saved.")
+    var watch = false
+
+    @Flag(name: .long, help: "Write one JSON entry per check (exercise, check, status, message).")
+    var json = false
+
+    @Option(
+      name: .long, parsing: .unconditional,
+      help: "Seconds one exercise's checks may run (default: the exercise's own).")
+    var timeout: Double?
+
+    func validate() throws {
+      if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    func run() throws {
+      let passed = try runEngine {
+        let session = try location.session(json: json, timeout: timeout)
+        let checker = try ExerciseChecker(book: session.book, timeout: timeout)
+        if watch { try session.watch(names, checker: checker) }
+        return try session.check(names, checker: checker)
+      }
+      if !passed { throw ExitCode.failure }
+    }
+  }
+
+  /// `exercises hint NAME`.
+  struct Hint: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the next hint of an exercise.")
+
+    @Argument(help: "The exercise.")
+    var name: String
+
+    @OptionGroup var location: ExerciseLocation
+
+    func run() throws {
+      _ = try runEngine {
+        print(try location.session().hint(name))
+        return true
+      }
+    }
+  }
+
+  /// `exercises solution NAME`.
+  struct Solution: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print the reference solution as a complete NAME.swift, once the exercise passes.")
+
+    @Argument(help: "The exercise.")
+    var name: String
+
+    @Flag(name: .long, help: "Show it although the exercise does not pass yet.")
+    var giveUp = false
+
+    @OptionGroup var location: ExerciseLocation
+
+    func run() throws {
+      _ = try runEngine {
+        print(try location.session().solution(name, giveUp: giveUp), terminator: "")
+        return true
+      }
+    }
+  }
 }

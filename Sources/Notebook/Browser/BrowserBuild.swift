@@ -95,8 +95,18 @@ struct BrowserBuild: Sendable {
         try Data().write(to: done)
       }
       library.folders.append(folder)
+      removeSiblings(of: folder, prefix: "\(module)-")
     }
     return library
+  }
+
+  /// Removes the folders beside `kept` whose names start with `prefix`: builds from earlier
+  /// sources, which nothing uses any more.
+  func removeSiblings(of kept: URL, prefix: String) {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    for name in names where name.hasPrefix(prefix) && name != kept.lastPathComponent {
+      try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+    }
   }
 
   /// Compiles `chapter`'s live cells against the library in `library`; returns the object, or
@@ -175,6 +185,7 @@ struct BrowserBuild: Sendable {
       }
     }
     try Data().write(to: done)
+    removeSiblings(of: out, prefix: "runtime-")
     return objects
   }
 

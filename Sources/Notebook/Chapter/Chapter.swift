@@ -41,7 +41,8 @@ public struct Chapter: Sendable {
       }
       let words = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
       let language = words.first ?? ""
-      if language == "swift" {
+      // Exercise blocks (`swift exercise=NAME stub`) are not cells: see `ChapterExercises`.
+      if language == "swift" && !Exercise.isExerciseBlock(words) {
         var options = CellOptions()
         for word in words.dropFirst() {
           switch word {

@@ -5,6 +5,8 @@
 ///   their declarations are local to the cell.
 /// - `norun` cells are compiled inside a branch that never runs (their declarations are local
 ///   too).
+/// - `live` cells run in a `do` block: their declarations are local, as in the browser build,
+///   where each is the body of a function.
 public struct ChapterProgram: Sendable, Equatable {
   /// The complete `main.swift` source.
   public var source: String
@@ -27,6 +29,11 @@ public struct ChapterProgram: Sendable, Equatable {
         lines.append("if NotebookSession.shouldRun(trapsCell: \(cell.index)) {")
         lines.append(located)
         lines.append("NotebookSession.finishTrapRun(\(cell.index))")
+        lines.append("}")
+      } else if cell.options.live {
+        // A live cell is a function body in the browser build: here too its names are its own.
+        lines.append("do {")
+        lines.append(located)
         lines.append("}")
       } else if cell.options.norun {
         lines.append("if companionNeverRuns {")

@@ -113,8 +113,10 @@ final class ChapterPipeline: @unchecked Sendable {
     }
     if stored { cache.claim(key: key, forChapterAt: chapter.path) }
     var check = ChapterCheck(chapter: chapter, run: run, links: links)
+    check.diagnostics += exerciseDiagnostics(for: chapter)
     var liveCells: URL? = nil
-    if chapter.cells.contains(where: \.options.live) {
+    // Only a chapter that ran is compiled for the browser: a compile error is reported once.
+    if run.status == .completed && chapter.cells.contains(where: \.options.live) {
       switch compileLiveCells(of: chapter) {
       case .success(let object): liveCells = object
       case .failure(let errors): check.diagnostics += errors.diagnostics
@@ -138,6 +140,15 @@ final class ChapterPipeline: @unchecked Sendable {
     } catch {
       return .failure(LiveCellErrors(diagnostics: [Diagnostic(file: chapter.path, line: line, message: "\(error)")]))
     }
+  }
+
+  /// The problems of the chapter's exercises (see `ExerciseValidation`).
+  private func exerciseDiagnostics(for chapter: Chapter) -> [Diagnostic] {
+    let compiler = (try? toolchain.compilerVersion()) ?? ""
+    let validation = ExerciseValidation(
+      runner: ExerciseRunner(toolchain: toolchain), environmentKey: fingerprint + compiler,
+      noCache: options.noCache)
+    return validation.diagnostics(for: chapter)
   }
 
   /// `chapter` checked against its stored run, without running it; with no stored run, a

@@ -75,8 +75,10 @@ public struct ChapterPage {
     }
     var firstTitle = true
     var headingIndex = 0
+    let exercises = ExerciseView(chapter: chapter)
     let hooks = MarkdownRenderHooks(
       codeBlock: { _, block in
+        if let exercise = exercises.html(forBlockAt: block.startLine) { return exercise }
         if let cell = cellsByLine[block.startLine] {
           return CellView(
             cell: cell, chapter: chapter, run: result.run,

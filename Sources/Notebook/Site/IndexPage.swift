@@ -31,6 +31,7 @@ public struct IndexPage {
           out += "<p class=\"summary\">Not run in this build: the page is the one an earlier build wrote.</p>"
         } else {
           out += badge(check)
+          out += ExerciseView.indexCount(result.chapter)
           out += "<p class=\"summary\">\(check.ranCount) cell\(check.ranCount == 1 ? "" : "s") run, "
           out += "\(check.verifiedCount) of \(check.outputBlockCount) expected output"
           out += "\(check.outputBlockCount == 1 ? "" : "s") verified"
