@@ -52,8 +52,9 @@ public struct PlaygroundConfiguration: Sendable, Hashable {
 /// is plain Double arithmetic in a fixed order with the library's tanh and sigmoid, so a run
 /// gives the same bits on every machine.
 public struct PlaygroundNetwork: Sendable {
-  /// The settings the network was built with.
-  public let configuration: PlaygroundConfiguration
+  /// The settings the network was built with (only the learning rate changes afterwards,
+  /// through ``changeLearningRate(to:)``).
+  public internal(set) var configuration: PlaygroundConfiguration
   /// Neurons per layer, inputs first and the output neuron last.
   public let layerSizes: [Int]
   /// `weights[l][j * layerSizes[l] + i]` connects neuron `i` of layer `l` to neuron `j` of
@@ -103,24 +104,29 @@ public struct PlaygroundNetwork: Sendable {
   /// The outputs of every layer at the point `(x1, x2)`: the features, each hidden layer, then
   /// the output neuron's value in `(-1, 1)`.
   public func layerOutputs(x1: Double, x2: Double) -> [[Double]] {
-    var outputs = layerSizes.map { Array(repeating: 0.0, count: $0) }
-    forward(x1, x2, into: &outputs)
-    return outputs
+    let kernel = PlaygroundKernel(self, derivatives: false)
+    defer { kernel.release() }
+    _ = kernel.forward(x1, x2)
+    return layerSizes.indices.map { l in
+      (0..<layerSizes[l]).map { kernel.outputs[kernel.neuronStart[l] + $0] }
+    }
   }
 
   /// The network's output at `(x1, x2)`; its sign is the predicted class.
   public func output(x1: Double, x2: Double) -> Double {
-    layerOutputs(x1: x1, x2: x2)[layerSizes.count - 1][0]
+    let kernel = PlaygroundKernel(self, derivatives: false)
+    defer { kernel.release() }
+    return kernel.forward(x1, x2)
   }
 
   /// The playground's loss: the mean over `points` of `(output - label)^2 / 2`.
   public func loss(_ points: [PlaygroundPoint]) -> Double {
     guard !points.isEmpty else { return 0 }
-    var outputs = layerSizes.map { Array(repeating: 0.0, count: $0) }
+    let kernel = PlaygroundKernel(self, derivatives: false)
+    defer { kernel.release() }
     var total = 0.0
     for point in points {
-      forward(point.x1, point.x2, into: &outputs)
-      let error = outputs[layerSizes.count - 1][0] - point.label
+      let error = kernel.forward(point.x1, point.x2) - point.label
       total += 0.5 * error * error
     }
     return total / Double(points.count)
@@ -143,43 +149,4 @@ public struct PlaygroundNetwork: Sendable {
 
   /// The number of weights.
   public var weightCount: Int { weights.reduce(0) { $0 + $1.count } }
-
-  /// Fills `outputs` (one array per layer, sized as `layerSizes`) with the forward pass.
-  func forward(_ x1: Double, _ x2: Double, into outputs: inout [[Double]]) {
-    for (index, feature) in configuration.features.enumerated() {
-      outputs[0][index] = feature.value(x1, x2)
-    }
-    let last = layerSizes.count - 1
-    for l in 0..<last {
-      let inputs = layerSizes[l]
-      for j in 0..<layerSizes[l + 1] {
-        var total = biases[l][j]
-        for i in 0..<inputs { total += weights[l][j * inputs + i] * outputs[l][i] }
-        outputs[l + 1][j] =
-          l + 1 == last ? tanh(total) : Self.activate(configuration.activation, total)
-      }
-    }
-  }
-
-  /// `g(z)` for one hidden neuron.
-  static func activate(_ activation: Activation, _ z: Double) -> Double {
-    switch activation {
-    case .tanh: tanh(z)
-    case .sigmoid: sigmoid(z)
-    case .relu: z > 0 ? z : 0
-    case .leakyRelu(let slope): z > 0 ? z : slope * z
-    case .linear: z
-    }
-  }
-
-  /// `g'(z)` from the neuron's output `a = g(z)` (for ReLU: 1 where `a > 0`, else 0).
-  static func slope(_ activation: Activation, output a: Double) -> Double {
-    switch activation {
-    case .tanh: 1 - a * a
-    case .sigmoid: a * (1 - a)
-    case .relu: a > 0 ? 1 : 0
-    case .leakyRelu(let slope): a > 0 ? 1 : slope
-    case .linear: 1
-    }
-  }
 }

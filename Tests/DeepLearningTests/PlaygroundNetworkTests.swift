@@ -67,6 +67,44 @@ import Testing
     #expect(network.accumulated == 1)
   }
 
+  /// A one-weight network trained by hand with the playground's rule: update after the point
+  /// of index `i` when `(i + 1) % batchSize == 0`, `i` from 0 in every epoch, the derivatives of
+  /// the points after an epoch's last update kept for the next epoch's first update.
+  @Test(arguments: [3, 4, 5])
+  func batchesRestartEveryEpochAndKeepTheLeftoverPoints(_ batchSize: Int) {
+    let line: [PlaygroundPoint] = (0..<7).map {
+      PlaygroundPoint(x1: Double($0) * 0.7 - 2, x2: 0, label: $0 % 3 == 0 ? 1 : -1)
+    }
+    let configuration = PlaygroundConfiguration(
+      features: [.x1], hiddenLayers: [], learningRate: 0.3, batchSize: batchSize)
+    var network = PlaygroundNetwork(configuration, seed: 5)
+    var w = network.weights[0][0]
+    var b = network.biases[0][0]
+    var (weightSum, biasSum, count) = (0.0, 0.0, 0)
+    for _ in 0..<3 {
+      for (i, point) in line.enumerated() {
+        let output = tanh(b + w * point.x1)
+        let dz = (output - point.label) * (1 - output * output)
+        (weightSum, biasSum, count) = (weightSum + dz * point.x1, biasSum + dz, count + 1)
+        guard (i + 1) % batchSize == 0 else { continue }
+        b -= 0.3 * biasSum / Double(count)
+        w -= (0.3 / Double(count)) * weightSum
+        (weightSum, biasSum, count) = (0, 0, 0)
+      }
+      network.trainEpoch(line)
+      #expect(network.weights[0][0] == w && network.biases[0][0] == b)
+      #expect(network.accumulated == count)
+    }
+  }
+
+  @Test func aBatchLargerThanTheEpochNeverUpdates() {
+    var network = PlaygroundNetwork(PlaygroundConfiguration(batchSize: 4), seed: 6)
+    let start = network.weights
+    for _ in 0..<3 { network.trainEpoch(points) }
+    #expect(network.weights == start)
+    #expect(network.accumulated == 9)
+  }
+
   @Test func l2ShrinksEveryWeightByTheRateTimesTheStep() {
     let configuration = PlaygroundConfiguration(
       learningRate: 0.1, regularization: .l2, regularizationRate: 0.5, batchSize: 3)

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Layout under the site folder:
 /// ```
-/// assets/style.css, assets/site.js, assets/search.js
+/// assets/style.css, assets/site.js, assets/search.js, assets/playground.js
 /// assets/katex/katex.min.css, katex.min.js, fonts/*
 /// assets/highlight/highlight.min.js, light.css, dark.css
 /// assets/lunr/lunr.min.js
@@ -83,6 +83,7 @@ public enum SiteAssets {
       <script defer src="\(root)assets/search.js"></script>
       <script defer src="\(root)assets/wasm.js"></script>
       <script defer src="\(root)assets/live.js"></script>
+      <script defer src="\(root)assets/playground.js"></script>
 
       """
   }

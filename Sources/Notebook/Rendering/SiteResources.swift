@@ -7,10 +7,11 @@ import Foundation
 /// - `site.js`: highlighting, math, figure selectors, navigation;
 /// - `search.js`: the search box over `assets/search-index.js`;
 /// - `wasm.js`: loads the site's WebAssembly module (`assets/library-wasm.js`) when a page asks;
-/// - `live.js`: reruns live cells in the browser when their controls move.
+/// - `live.js`: reruns live cells in the browser when their controls move;
+/// - `playground.js`: the live playground of the page that holds `<div id="playground">`.
 enum SiteResources {
   /// The file names, in the order the site writes them.
-  static let names = ["style.css", "site.js", "search.js", "wasm.js", "live.js"]
+  static let names = ["style.css", "site.js", "search.js", "wasm.js", "live.js", "playground.js"]
 
   /// The bytes of the resource `name`, exactly as in the package.
   static func data(_ name: String) throws -> Data {

@@ -1,0 +1,219 @@
+/// The playground network's arithmetic over flat memory: every layer's weights, biases, outputs
+/// and derivatives side by side, read and written through pointers, the activation decided once
+/// and the math tables fetched once. The operations, and their order, are those the nested arrays
+/// of `PlaygroundNetwork` describe, so the bits are the same; this is only where they are done.
+struct PlaygroundKernel {
+  /// Neurons per layer, inputs first.
+  let sizes: [Int]
+  /// Where layer `l`'s incoming weights start in `weights` (and `weightDerivatives`, `dead`).
+  let weightStart: [Int]
+  /// Where layer `l`'s neurons start in `outputs` (and `derivatives`, and for `l >= 1` one past
+  /// the biases: the bias of neuron `j` of layer `l` is `biases[neuronStart[l] - sizes[0] + j]`).
+  let neuronStart: [Int]
+  let features: [PlaygroundFeature]
+  let hidden: HiddenActivation
+  let tables = MathTablePointers.shared
+  let weights: UnsafeMutablePointer<Double>
+  let weightDerivatives: UnsafeMutablePointer<Double>
+  let biases: UnsafeMutablePointer<Double>
+  let biasDerivatives: UnsafeMutablePointer<Double>
+  let outputs: UnsafeMutablePointer<Double>
+  let derivatives: UnsafeMutablePointer<Double>
+  let dead: UnsafeMutablePointer<Bool>
+  let weightCount: Int
+  let biasCount: Int
+
+  /// The hidden neurons' activation, its payload unpacked.
+  enum HiddenActivation {
+    case tanh, sigmoid, relu, linear
+    case leakyRelu(Double)
+  }
+
+  /// Copies `network`'s parameters (and, with `derivatives`, its accumulated derivatives and
+  /// dead weights) into new memory; `release()` frees it.
+  init(_ network: PlaygroundNetwork, derivatives withDerivatives: Bool) {
+    sizes = network.layerSizes
+    var weightStart = [0]
+    var neuronStart = [0]
+    for l in 0..<sizes.count - 1 {
+      weightStart.append(weightStart[l] + sizes[l] * sizes[l + 1])
+      neuronStart.append(neuronStart[l] + sizes[l])
+    }
+    neuronStart.append(neuronStart[sizes.count - 1] + sizes[sizes.count - 1])
+    self.weightStart = weightStart
+    self.neuronStart = neuronStart
+    weightCount = weightStart[sizes.count - 1]
+    let neurons = neuronStart[sizes.count]
+    biasCount = neurons - sizes[0]
+    features = network.configuration.features
+    switch network.configuration.activation {
+    case .tanh: hidden = .tanh
+    case .sigmoid: hidden = .sigmoid
+    case .relu: hidden = .relu
+    case .linear: hidden = .linear
+    case .leakyRelu(let slope): hidden = .leakyRelu(slope)
+    }
+    weights = .allocate(capacity: max(weightCount, 1))
+    weightDerivatives = .allocate(capacity: max(weightCount, 1))
+    dead = .allocate(capacity: max(weightCount, 1))
+    biases = .allocate(capacity: biasCount)
+    biasDerivatives = .allocate(capacity: biasCount)
+    outputs = .allocate(capacity: neurons)
+    derivatives = .allocate(capacity: neurons)
+    var w = 0
+    var b = 0
+    for l in 0..<network.weights.count {
+      for k in 0..<network.weights[l].count {
+        weights[w] = network.weights[l][k]
+        weightDerivatives[w] = withDerivatives ? network.weightDerivatives[l][k] : 0
+        dead[w] = withDerivatives ? network.dead[l][k] : false
+        w += 1
+      }
+      for j in 0..<network.biases[l].count {
+        biases[b] = network.biases[l][j]
+        biasDerivatives[b] = withDerivatives ? network.biasDerivatives[l][j] : 0
+        b += 1
+      }
+    }
+  }
+
+  /// Writes the parameters, derivatives and dead weights back into `network`.
+  func store(into network: inout PlaygroundNetwork) {
+    var w = 0
+    var b = 0
+    for l in 0..<network.weights.count {
+      for k in 0..<network.weights[l].count {
+        network.weights[l][k] = weights[w]
+        network.weightDerivatives[l][k] = weightDerivatives[w]
+        network.dead[l][k] = dead[w]
+        w += 1
+      }
+      for j in 0..<network.biases[l].count {
+        network.biases[l][j] = biases[b]
+        network.biasDerivatives[l][j] = biasDerivatives[b]
+        b += 1
+      }
+    }
+  }
+
+  func release() {
+    for pointer in [weights, weightDerivatives, biases, biasDerivatives, outputs, derivatives] {
+      pointer.deallocate()
+    }
+    dead.deallocate()
+  }
+
+  /// The forward pass at `(x1, x2)` into `outputs`; returns the output neuron's value.
+  @inline(__always)
+  func forward(_ x1: Double, _ x2: Double) -> Double {
+    for (index, feature) in features.enumerated() { outputs[index] = feature.value(x1, x2) }
+    let last = sizes.count - 1
+    for l in 0..<last {
+      let inputs = sizes[l]
+      let input = outputs + neuronStart[l]
+      let output = outputs + neuronStart[l + 1]
+      let layerWeights = weights + weightStart[l]
+      let layerBiases = biases + (neuronStart[l + 1] - sizes[0])
+      for j in 0..<sizes[l + 1] {
+        var total = layerBiases[j]
+        let row = layerWeights + j * inputs
+        for i in 0..<inputs { total += row[i] * input[i] }
+        output[j] = l + 1 == last ? deterministicTanh(total, tables) : activate(total)
+      }
+    }
+    return outputs[neuronStart[last]]
+  }
+
+  @inline(__always)
+  func activate(_ z: Double) -> Double {
+    switch hidden {
+    case .tanh: deterministicTanh(z, tables)
+    case .sigmoid: deterministicSigmoid(z, tables)
+    case .relu: z > 0 ? z : 0
+    case .leakyRelu(let slope): z > 0 ? z : slope * z
+    case .linear: z
+    }
+  }
+
+  /// `g'(z)` from the neuron's output `a = g(z)`.
+  @inline(__always)
+  func slope(_ a: Double) -> Double {
+    switch hidden {
+    case .tanh: 1 - a * a
+    case .sigmoid: a * (1 - a)
+    case .relu: a > 0 ? 1 : 0
+    case .leakyRelu(let slope): a > 0 ? 1 : slope
+    case .linear: 1
+    }
+  }
+
+  /// Adds the derivatives of `(output - label)^2 / 2` at the point just propagated forward.
+  /// Dead weights (only L1 makes them) get none, as in `PlaygroundNetwork`.
+  @inline(__always)
+  func accumulate(_ label: Double, skipDead: Bool) {
+    let last = sizes.count - 1
+    let output = outputs[neuronStart[last]]
+    derivatives[neuronStart[last]] = (output - label) * (1 - output * output)
+    for l in stride(from: last - 1, through: 0, by: -1) {
+      let inputs = sizes[l]
+      let input = outputs + neuronStart[l]
+      let next = derivatives + neuronStart[l + 1]
+      let layerWeights = weights + weightStart[l]
+      let layerDerivatives = weightDerivatives + weightStart[l]
+      let layerDead = dead + weightStart[l]
+      let layerBiasDerivatives = biasDerivatives + (neuronStart[l + 1] - sizes[0])
+      for j in 0..<sizes[l + 1] {
+        let dz = next[j]
+        layerBiasDerivatives[j] += dz
+        let row = layerDerivatives + j * inputs
+        if skipDead {
+          for i in 0..<inputs where !layerDead[j * inputs + i] { row[i] += dz * input[i] }
+        } else {
+          for i in 0..<inputs { row[i] += dz * input[i] }
+        }
+      }
+      guard l > 0 else { break }
+      let current = derivatives + neuronStart[l]
+      for i in 0..<inputs {
+        var total = 0.0
+        for j in 0..<sizes[l + 1] { total += layerWeights[j * inputs + i] * next[j] }
+        current[i] = total * slope(input[i])
+      }
+    }
+  }
+
+  /// The gradient step with the derivatives averaged over `count` points, then the
+  /// regularization step, as `PlaygroundNetwork.update()` describes it; clears the derivatives.
+  func update(count: Int, _ configuration: PlaygroundConfiguration) {
+    let count = Double(count)
+    let learningRate = configuration.learningRate
+    let penalty = learningRate * configuration.regularizationRate
+    for l in 0..<sizes.count - 1 {
+      let first = neuronStart[l + 1] - sizes[0]
+      for j in first..<first + sizes[l + 1] {
+        biases[j] -= learningRate * biasDerivatives[j] / count
+        biasDerivatives[j] = 0
+      }
+    }
+    for k in 0..<weightCount where !dead[k] {
+      // As in the playground, the penalty's derivative is taken at the weight before the step.
+      let before = weights[k]
+      let w = before - (learningRate / count) * weightDerivatives[k]
+      weightDerivatives[k] = 0
+      switch configuration.regularization {
+      case .none:
+        weights[k] = w
+      case .l2:
+        weights[k] = w - penalty * before
+      case .l1:
+        let shrunk = w - penalty * (before > 0 ? 1 : before < 0 ? -1 : 0)
+        if w * shrunk < 0 {
+          weights[k] = 0
+          dead[k] = true
+        } else {
+          weights[k] = shrunk
+        }
+      }
+    }
+  }
+}
