@@ -25,6 +25,11 @@ enum LiveSelftest {
     return String(page[start.upperBound..<end.lowerBound])
   }
 
+  /// Whether the page's DOM holds the self-test's report.
+  static func hasReport(_ dom: String) -> Bool {
+    dom.contains("<script type=\"application/json\" id=\"live-selftest\">")
+  }
+
   static func check(page name: String, built: String, dom: String, console: [String]) throws {
     #expect(console.isEmpty, "\(name): console: \(console)")
     let open = "<script type=\"application/json\" id=\"live-selftest\">"
