@@ -194,8 +194,9 @@ struct BenchmarkBuild {
       else { return nil }
       return (path, date)
     }
+    // Stored runs carry a digest: read through the cache's own reader.
     guard let newest = dated.max(by: { $0.1 < $1.1 }),
-      let data = FileManager.default.contents(atPath: newest.0)
+      let data = CacheFile.read(URL(fileURLWithPath: newest.0))
     else { return nil }
     return try? JSONDecoder.companion.decode(ChapterRun.self, from: data)
   }
