@@ -1,4 +1,5 @@
 import DeepLearning
+import NotebookRuntime
 
 /// The live playground's side of the module: one data set and one `PlaygroundNetwork`, set up
 /// from the page's controls, trained epoch by epoch on request, and read back by JavaScript

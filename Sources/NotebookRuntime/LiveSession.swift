@@ -16,6 +16,13 @@ public enum LiveOutputItem {
   @_extern(c, "output_reset") func outputReset()
   @_extern(c, "input_pointer") func liveInputPointer() -> UnsafeMutablePointer<UInt8>?
 
+  /// The first `count` bytes of the input buffer (where JavaScript writes what it passes to an
+  /// export: `input_reserve` in `runtime.c`) as a string.
+  public func inputText(_ count: Int32) -> String {
+    guard count > 0, let input = liveInputPointer() else { return "" }
+    return String(decoding: UnsafeBufferPointer(start: input, count: Int(count)), as: UTF8.self)
+  }
+
   /// The state of the live cell running in the browser (one at a time).
   public enum LiveSession {
     nonisolated(unsafe) static var values: [String] = []
@@ -25,16 +32,13 @@ public enum LiveOutputItem {
     /// Starts a run with the page's control values: `count` bytes of the input buffer, the
     /// values separated by U+001F.
     public static func begin(inputCount count: Int32) {
-      var text = ""
-      if count > 0, let input = liveInputPointer() {
-        text = String(decoding: UnsafeBufferPointer(start: input, count: Int(count)), as: UTF8.self)
-      }
-      begin(values: text)
+      begin(values: inputText(count))
     }
 
     /// Starts a run with the page's control values, separated by U+001F.
     public static func begin(values text: String) {
-      values = text.isEmpty ? [] : text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+      values =
+        text.isEmpty ? [] : text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
       nextControl = 0
       items = []
       outputReset()
@@ -55,7 +59,8 @@ public enum LiveOutputItem {
     private static func takeText() {
       let count = outputLength()
       if count > 0 {
-        items.append(.text(String(decoding: UnsafeBufferPointer(start: outputPointer(), count: count), as: UTF8.self)))
+        items.append(
+          .text(String(decoding: UnsafeBufferPointer(start: outputPointer(), count: count), as: UTF8.self)))
       }
       outputReset()
     }

@@ -75,10 +75,7 @@ struct BrowserBuild: Sendable {
     for module in BrowserBuild.libraryModules {
       hasher.combine(try toolchain.fingerprint(of: [module]))
       let folder = directory.appendingPathComponent("\(module)-\(hasher.hexDigest.prefix(16))")
-      let done = folder.appendingPathComponent("complete")
-      if !FileManager.default.fileExists(atPath: done.path) {
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try buildOnce(into: folder) {
         let sources = try swiftFiles(in: toolchain.packageRoot.appendingPathComponent("Sources/\(module)"))
         let result = try Subprocess(
           executable: toolchain.swiftc,
@@ -92,12 +89,25 @@ struct BrowserBuild: Sendable {
             "building \(module) for the browser (Embedded Swift, wasm32) failed:\n"
               + result.stderrText + result.stdoutText)
         }
-        try Data().write(to: done)
       }
       library.folders.append(folder)
-      removeSiblings(of: folder, prefix: "\(module)-")
     }
     return library
+  }
+
+  /// Runs `build` to fill `folder` unless an earlier run finished it (its `complete` marker is
+  /// written last, so an interrupted build is started again from an empty folder); then removes
+  /// the folders of earlier builds of the same kind (same name up to the last `-`).
+  func buildOnce(into folder: URL, _ build: () throws -> Void) throws {
+    let done = folder.appendingPathComponent("complete")
+    if !FileManager.default.fileExists(atPath: done.path) {
+      try? FileManager.default.removeItem(at: folder)
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try build()
+      try Data().write(to: done)
+    }
+    let name = folder.lastPathComponent
+    removeSiblings(of: folder, prefix: String(name[...name.lastIndex(of: "-")!]))
   }
 
   /// Removes the folders beside `kept` whose names start with `prefix`: builds from earlier
@@ -162,14 +172,20 @@ struct BrowserBuild: Sendable {
     }
     let out = directory.appendingPathComponent("runtime-\(hasher.hexDigest.prefix(16))")
     let objects = [out.appendingPathComponent("BrowserRuntime.o"), out.appendingPathComponent("runtime.o")]
-    let done = out.appendingPathComponent("complete")
-    if FileManager.default.fileExists(atPath: done.path) { return objects }
-    try? FileManager.default.removeItem(at: out)
-    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    try buildOnce(into: out) {
+      try compile(runtime: folder, swift: swift, into: objects, library: library)
+    }
+    return objects
+  }
+
+  /// Compiles the runtime's Swift files and `runtime.c` into `objects` (in that order).
+  private func compile(runtime folder: URL, swift: [URL], into objects: [URL], library: Library) throws {
     let compiles = [
       Subprocess(
         executable: toolchain.swiftc,
-        arguments: BrowserBuild.swiftFlags + ["-O"] + library.includeFlags + ["-module-name", "BrowserRuntime", "-c"]
+        arguments: BrowserBuild.swiftFlags + ["-O"] + library.includeFlags + [
+          "-module-name", "BrowserRuntime", "-c",
+        ]
           + swift.map(\.path) + ["-o", objects[0].path]),
       Subprocess(
         executable: tool("clang"),
@@ -184,9 +200,6 @@ struct BrowserBuild: Sendable {
         throw EngineError("building Sources/BrowserRuntime for the browser failed:\n" + result.stderrText)
       }
     }
-    try Data().write(to: done)
-    removeSiblings(of: out, prefix: "runtime-")
-    return objects
   }
 
   /// Links the library, the runtime and the chapters' live cells into the site's module.
