@@ -7,7 +7,7 @@ import NotebookRuntime
 /// exports return. A pointer stays valid until the next call that fills the same buffer.
 private struct LivePlayground {
   var data: PlaygroundData
-  var network: PlaygroundNetwork
+  var trainer: PlaygroundTrainer
   var epoch = 0
 }
 
@@ -70,7 +70,8 @@ public func playgroundSetup(
   let data = PlaygroundData(
     dataSets[Int(dataSet)], count: 500, noise: Double(noisePercent) / 100,
     trainPercent: Int(trainPercent), seed: seed)
-  live = LivePlayground(data: data, network: PlaygroundNetwork(configuration, seed: seed))
+  live = LivePlayground(
+    data: data, trainer: PlaygroundTrainer(PlaygroundNetwork(configuration, seed: seed), data: data))
   return 0
 }
 
@@ -79,23 +80,21 @@ public func playgroundSetup(
 @_expose(wasm, "playground_set_learning_rate")
 @_cdecl("playground_set_learning_rate")
 public func playgroundSetLearningRate(_ learningRate: Double) {
-  live?.network.changeLearningRate(to: learningRate)
+  live?.trainer.changeLearningRate(to: learningRate)
 }
 
 /// Trains `epochs` epochs; returns the training and test loss after each, in pairs.
 @_expose(wasm, "playground_train")
 @_cdecl("playground_train")
 public func playgroundTrain(_ epochs: Int32) -> UnsafeMutablePointer<Double> {
-  guard var state = live else { return lossBuffer.fill([]) }
-  live = nil  // the network is trained in place, not copied
+  guard let trainer = live?.trainer else { return lossBuffer.fill([]) }
   var losses: [Double] = []
   for _ in 0..<max(Int(epochs), 0) {
-    state.network.trainEpoch(state.data.train)
-    state.epoch += 1
-    losses.append(state.network.loss(state.data.train))
-    losses.append(state.network.loss(state.data.test))
+    trainer.trainEpoch()
+    live?.epoch += 1
+    losses.append(trainer.trainLoss)
+    losses.append(trainer.testLoss)
   }
-  live = state
   return lossBuffer.fill(losses)
 }
 
@@ -108,8 +107,8 @@ public func playgroundEpoch() -> Int32 { Int32(live?.epoch ?? 0) }
 @_expose(wasm, "playground_loss")
 @_cdecl("playground_loss")
 public func playgroundLoss(_ which: Int32) -> Double {
-  guard let state = live else { return 0 }
-  return state.network.loss(which == 0 ? state.data.train : state.data.test)
+  guard let trainer = live?.trainer else { return 0 }
+  return which == 0 ? trainer.trainLoss : trainer.testLoss
 }
 
 /// The points as `x1, x2, label` triples, the training points first.
@@ -130,13 +129,13 @@ public func playgroundPointCount(_ which: Int32) -> Int32 {
 /// The number of layers, inputs and output included.
 @_expose(wasm, "playground_layer_count")
 @_cdecl("playground_layer_count")
-public func playgroundLayerCount() -> Int32 { Int32(live?.network.layerSizes.count ?? 0) }
+public func playgroundLayerCount() -> Int32 { Int32(live?.trainer.network.layerSizes.count ?? 0) }
 
 /// The number of neurons of layer `layer` (0: the input features).
 @_expose(wasm, "playground_layer_size")
 @_cdecl("playground_layer_size")
 public func playgroundLayerSize(_ layer: Int32) -> Int32 {
-  guard let sizes = live?.network.layerSizes, (0..<sizes.count).contains(Int(layer)) else {
+  guard let sizes = live?.trainer.network.layerSizes, (0..<sizes.count).contains(Int(layer)) else {
     return 0
   }
   return Int32(sizes[Int(layer)])
@@ -146,7 +145,7 @@ public func playgroundLayerSize(_ layer: Int32) -> Int32 {
 @_expose(wasm, "playground_weights")
 @_cdecl("playground_weights")
 public func playgroundWeights() -> UnsafeMutablePointer<Double> {
-  guard let network = live?.network else { return weightBuffer.fill([]) }
+  guard let network = live?.trainer.network else { return weightBuffer.fill([]) }
   return weightBuffer.fill(Array(network.weights.joined()) + Array(network.biases.joined()))
 }
 
@@ -155,7 +154,7 @@ public func playgroundWeights() -> UnsafeMutablePointer<Double> {
 @_expose(wasm, "playground_grid")
 @_cdecl("playground_grid")
 public func playgroundGrid(_ steps: Int32) -> UnsafeMutablePointer<Double> {
-  guard let network = live?.network, steps > 0 else { return gridBuffer.fill([]) }
+  guard let network = live?.trainer.network, steps > 0 else { return gridBuffer.fill([]) }
   let side = Int(steps)
   let axis = (0..<side).map { -6 + 12 * (Double($0) + 0.5) / Double(side) }
   return gridBuffer.fill(network.neuronOutputs(over: axis))

@@ -18,6 +18,9 @@ struct PlaygroundKernel {
   let biases: UnsafeMutablePointer<Double>
   let biasDerivatives: UnsafeMutablePointer<Double>
   let outputs: UnsafeMutablePointer<Double>
+  /// Every neuron's outputs at up to `laneWidth` points at once, point `p` in lane `p`
+  /// (PlaygroundNetwork+Lanes.swift).
+  let laneOutputs: UnsafeMutablePointer<DoubleLanes>
   let derivatives: UnsafeMutablePointer<Double>
   let dead: UnsafeMutablePointer<Bool>
   let weightCount: Int
@@ -59,6 +62,7 @@ struct PlaygroundKernel {
     biases = .allocate(capacity: biasCount)
     biasDerivatives = .allocate(capacity: biasCount)
     outputs = .allocate(capacity: neurons)
+    laneOutputs = .allocate(capacity: neurons)
     derivatives = .allocate(capacity: neurons)
     var w = 0
     var b = 0
@@ -101,12 +105,28 @@ struct PlaygroundKernel {
       pointer.deallocate()
     }
     dead.deallocate()
+    laneOutputs.deallocate()
   }
 
   /// The forward pass at `(x1, x2)` into `outputs`; returns the output neuron's value.
   @inline(__always)
   func forward(_ x1: Double, _ x2: Double) -> Double {
     for (index, feature) in features.enumerated() { outputs[index] = feature.value(x1, x2) }
+    return forwardLayers()
+  }
+
+  /// The forward pass of a point whose features are `features[0..<sizes[0]]`.
+  @inline(__always)
+  func forward(features: UnsafePointer<Double>) -> Double {
+    for index in 0..<sizes[0] { outputs[index] = features[index] }
+    return forwardLayers()
+  }
+
+  /// The forward pass from the features in `outputs`; returns the output neuron's value.
+  /// A layer's weighted sums come first, then its activation, several neurons at a time
+  /// (`activateLayer`).
+  @inline(__always)
+  func forwardLayers() -> Double {
     let last = sizes.count - 1
     for l in 0..<last {
       let inputs = sizes[l]
@@ -118,10 +138,42 @@ struct PlaygroundKernel {
         var total = layerBiases[j]
         let row = layerWeights + j * inputs
         for i in 0..<inputs { total += row[i] * input[i] }
-        output[j] = l + 1 == last ? deterministicTanh(total, tables) : activate(total)
+        output[j] = total
+      }
+      if l + 1 == last {
+        output[0] = deterministicTanh(output[0], tables)
+      } else {
+        activateLayer(output, count: sizes[l + 1])
       }
     }
     return outputs[neuronStart[last]]
+  }
+
+  /// Replaces the weighted sums `values[0..<count]` by the hidden activation of each: tanh and
+  /// the sigmoid a vector of neurons at a time (the vector functions give the scalar ones'
+  /// bits), the others one by one.
+  @inline(__always)
+  func activateLayer(_ values: UnsafeMutablePointer<Double>, count: Int) {
+    switch hidden {
+    case .tanh, .sigmoid:
+      guard count > 1 else {
+        values[0] = activate(values[0])
+        return
+      }
+      let width = DoubleLanes.scalarCount
+      var first = 0
+      while first < count {
+        let n = min(width, count - first)
+        // Unused lanes hold 1, in every function's main range.
+        var z = DoubleLanes(repeating: 1)
+        for p in 0..<n { z[p] = values[first + p] }
+        let a = activateLanes(z)
+        for p in 0..<n { values[first + p] = a[p] }
+        first += n
+      }
+    default:
+      for j in 0..<count { values[j] = activate(values[j]) }
+    }
   }
 
   @inline(__always)

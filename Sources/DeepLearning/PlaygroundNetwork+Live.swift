@@ -20,10 +20,25 @@ extension PlaygroundNetwork {
     var result = Array(repeating: 0.0, count: neuronCount * side * side)
     let kernel = PlaygroundKernel(self, derivatives: false)
     defer { kernel.release() }
+    let features = configuration.features
+    let width = PlaygroundKernel.laneWidth
+    let points = UnsafeMutablePointer<Double>.allocate(capacity: width * features.count)
+    defer { points.deallocate() }
     for j in 0..<side {
-      for i in 0..<side {
-        _ = kernel.forward(axis[i], axis[j])
-        for n in 0..<neuronCount { result[(n * side + j) * side + i] = kernel.outputs[n] }
+      var first = 0
+      while first < side {
+        let count = min(width, side - first)
+        for p in 0..<count {
+          for (f, feature) in features.enumerated() {
+            points[p * features.count + f] = feature.value(axis[first + p], axis[j])
+          }
+        }
+        kernel.forwardLanes(points, count: count)
+        for n in 0..<neuronCount {
+          let values = kernel.laneOutputs[n]
+          for p in 0..<count { result[(n * side + j) * side + first + p] = values[p] }
+        }
+        first += count
       }
     }
     return result

@@ -13,18 +13,9 @@ extension PlaygroundNetwork {
   public mutating func trainEpoch(_ points: [PlaygroundPoint]) {
     let kernel = PlaygroundKernel(self, derivatives: true)
     defer { kernel.release() }
-    let skipDead = configuration.regularization == .l1
-    for (index, point) in points.enumerated() {
-      _ = kernel.forward(point.x1, point.x2)
-      kernel.accumulate(point.label, skipDead: skipDead)
-      accumulated += 1
-      if (index + 1) % configuration.batchSize == 0 {
-        // The gradient step with the derivatives averaged over the batch, then the
-        // regularization step (see `PlaygroundRegularization`).
-        kernel.update(count: accumulated, configuration)
-        accumulated = 0
-      }
-    }
+    kernel.trainEpoch(
+      PlaygroundPointTable(points, features: configuration.features), accumulated: &accumulated,
+      configuration)
     kernel.store(into: &self)
   }
 }
@@ -42,14 +33,64 @@ public struct PlaygroundRun: Sendable {
   public init(
     _ configuration: PlaygroundConfiguration, data: PlaygroundData, epochs: Int, seed: UInt32 = 1
   ) {
-    var network = PlaygroundNetwork(configuration, seed: seed)
-    trainLoss = [network.loss(data.train)]
-    testLoss = [network.loss(data.test)]
+    let trainer = PlaygroundTrainer(PlaygroundNetwork(configuration, seed: seed), data: data)
+    trainLoss = [trainer.trainLoss]
+    testLoss = [trainer.testLoss]
     for _ in 0..<epochs {
-      network.trainEpoch(data.train)
-      trainLoss.append(network.loss(data.train))
-      testLoss.append(network.loss(data.test))
+      trainer.trainEpoch()
+      trainLoss.append(trainer.trainLoss)
+      testLoss.append(trainer.testLoss)
     }
-    self.network = network
+    network = trainer.network
+  }
+}
+
+/// A playground network that trains on one data set epoch after epoch, as the live page does:
+/// its parameters stay in flat memory between epochs and every point's features are computed
+/// once. Its runs are `PlaygroundNetwork.trainEpoch(_:)`'s and `loss(_:)`'s, bit for bit.
+public final class PlaygroundTrainer {
+  private let kernel: PlaygroundKernel
+  private var configuration: PlaygroundConfiguration
+  private var accumulated: Int
+  private let train: PlaygroundPointTable
+  private let test: PlaygroundPointTable
+  /// The network as it was given: its shape, for `network`.
+  private let start: PlaygroundNetwork
+
+  /// Takes over `network`, to train on `data.train` and measure on both sets.
+  public init(_ network: PlaygroundNetwork, data: PlaygroundData) {
+    kernel = PlaygroundKernel(network, derivatives: true)
+    configuration = network.configuration
+    accumulated = network.accumulated
+    train = PlaygroundPointTable(data.train, features: configuration.features)
+    test = PlaygroundPointTable(data.test, features: configuration.features)
+    start = network
+  }
+
+  deinit { kernel.release() }
+
+  /// One pass over the training points.
+  public func trainEpoch() {
+    kernel.trainEpoch(train, accumulated: &accumulated, configuration)
+  }
+
+  /// The loss over the training points.
+  public var trainLoss: Double { kernel.loss(train) }
+
+  /// The loss over the test points.
+  public var testLoss: Double { kernel.loss(test) }
+
+  /// Sets the step size of the updates from now on (see `PlaygroundNetwork.changeLearningRate`).
+  public func changeLearningRate(to learningRate: Double) {
+    configuration.learningRate = learningRate
+  }
+
+  /// The network as it is now.
+  public var network: PlaygroundNetwork {
+    var network = start
+    kernel.store(into: &network)
+    network.accumulated = accumulated
+    network.changeLearningRate(to: configuration.learningRate)
+    return network
   }
 }

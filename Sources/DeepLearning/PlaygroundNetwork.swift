@@ -121,15 +121,9 @@ public struct PlaygroundNetwork: Sendable {
 
   /// The playground's loss: the mean over `points` of `(output - label)^2 / 2`.
   public func loss(_ points: [PlaygroundPoint]) -> Double {
-    guard !points.isEmpty else { return 0 }
     let kernel = PlaygroundKernel(self, derivatives: false)
     defer { kernel.release() }
-    var total = 0.0
-    for point in points {
-      let error = kernel.forward(point.x1, point.x2) - point.label
-      total += 0.5 * error * error
-    }
-    return total / Double(points.count)
+    return kernel.loss(PlaygroundPointTable(points, features: configuration.features))
   }
 
   /// The sum of the absolute values of all weights (biases excluded).

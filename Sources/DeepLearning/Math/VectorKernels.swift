@@ -70,7 +70,8 @@ func gather(_ table: UnsafePointer<Double>, _ index: BitLanes) -> DoubleLanes {
 
 /// The vector ``exponentialParts(_:tail:_:)`` (tail 0), for lanes with |x| < 704.
 @inline(__always)
-func exponentialParts(_ x: DoubleLanes, _ tables: MathTablePointers) -> (scale: DoubleLanes, tmp: DoubleLanes) {
+func exponentialParts(_ x: DoubleLanes, _ tables: MathTablePointers) -> (scale: DoubleLanes, tmp: DoubleLanes)
+{
   let shift = DoubleLanes(repeating: 0x1.8p52)
   let shifted = x * MathTables.invLn2N + shift
   let kd = shifted - shift
@@ -87,16 +88,21 @@ func exponentialParts(_ x: DoubleLanes, _ tables: MathTablePointers) -> (scale: 
 /// The vector tanh: every lane as ``deterministicTanh(_:_:)``.
 @inline(__always)
 func deterministicTanh(_ x: DoubleLanes, _ tables: MathTablePointers) -> DoubleLanes {
-  let a = x.replacing(with: -x, where: x .< 0)
-  let smallLanes = a .< 0.0625
-  if allLanes(smallLanes) { return tanhPolynomial(x).replacing(with: x, where: a .< 0x1p-27) }
+  let negative = x .< 0
+  let a = x.replacing(with: -x, where: negative)
   // 22 and beyond round to 1; so does the formula at 22.
-  let clamped = a.replacing(with: 22, where: a .> 22)
-  let large = tanhOfMagnitude(clamped, tables)
-  let signed = large.replacing(with: -large, where: x .< 0)
-  if !anyLane(smallLanes) { return signed }
-  return signed.replacing(with: tanhPolynomial(x), where: smallLanes)
-    .replacing(with: x, where: a .< 0x1p-27)
+  let large = tanhOfMagnitude(a.replacing(with: 22, where: a .> 22), tables)
+  let signed = large.replacing(with: -large, where: negative)
+  if !anyLane(a .< 0.0625) { return signed }
+  return tanhOfSmallLanes(x, magnitude: a, otherwise: signed)
+}
+
+/// `otherwise` with the lanes where |x| < 1/16 replaced by the polynomial's tanh (and those
+/// below 2^-27 by x). Kept out of line: inlined, it makes the common path slower where vectors
+/// are short of registers (WebAssembly).
+@inline(never)
+func tanhOfSmallLanes(_ x: DoubleLanes, magnitude a: DoubleLanes, otherwise: DoubleLanes) -> DoubleLanes {
+  otherwise.replacing(with: tanhPolynomial(x), where: a .< 0.0625).replacing(with: x, where: a .< 0x1p-27)
 }
 
 /// tanh|x| for 1/16 <= |x| <= 22 lane by lane: 1 - 2/(E + 1), E = exp(2|x|).
@@ -166,6 +172,20 @@ protocol LaneKernel {
   static func scalar(_ x: Double, _ tables: MathTablePointers) -> Double
 }
 
+extension LaneKernel {
+  /// The function of every lane of `x`: the vector kernel, and the scalar function for the
+  /// lanes `needsScalar` marks.
+  @inline(__always)
+  static func lanes(_ x: DoubleLanes, _ tables: MathTablePointers) -> DoubleLanes {
+    var y = vector(x, tables)
+    let special = needsScalar(x)
+    if anyLane(special) {
+      for lane in 0..<DoubleLanes.scalarCount where special[lane] { y[lane] = scalar(x[lane], tables) }
+    }
+    return y
+  }
+}
+
 /// Applies `Kernel` to a buffer, a vector at a time, and its scalar function to the rest and to
 /// every lane `needsScalar` marks.
 @inline(__always)
@@ -179,12 +199,7 @@ func applyElementwise<Kernel: LaneKernel>(
   var i = 0
   while i + width <= n {
     let x = UnsafeRawPointer(source + i).loadUnaligned(as: DoubleLanes.self)
-    var y = Kernel.vector(x, tables)
-    let special = Kernel.needsScalar(x)
-    if anyLane(special) {
-      for lane in 0..<width where special[lane] { y[lane] = Kernel.scalar(x[lane], tables) }
-    }
-    UnsafeMutableRawPointer(target + i).storeBytes(of: y, as: DoubleLanes.self)
+    UnsafeMutableRawPointer(target + i).storeBytes(of: Kernel.lanes(x, tables), as: DoubleLanes.self)
     i += width
   }
   while i < n {

@@ -28,7 +28,7 @@ struct BrowserBuild: Sendable {
   static let swiftFlags = [
     "-target", "wasm32-unknown-none-wasm", "-enable-experimental-feature", "Embedded",
     "-enable-experimental-feature", "Extern", "-wmo", "-parse-as-library", "-Xfrontend",
-    "-disable-stack-protector", "-diagnostic-style=llvm",
+    "-disable-stack-protector", "-diagnostic-style=llvm", "-Xcc", "-msimd128",
   ]
 
   /// The optimization of `module`'s compile.
@@ -190,7 +190,8 @@ struct BrowserBuild: Sendable {
       Subprocess(
         executable: tool("clang"),
         arguments: [
-          "--target=wasm32", "-nostdlib", "-O2", "-c", folder.appendingPathComponent("runtime.c").path,
+          "--target=wasm32", "-msimd128", "-nostdlib", "-O2", "-c",
+          folder.appendingPathComponent("runtime.c").path,
           "-o", objects[1].path,
         ]),
     ]

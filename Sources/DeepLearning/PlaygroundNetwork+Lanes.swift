@@ -1,0 +1,160 @@
+/// Points as the playground network reads them: every point's features computed once, so that
+/// no epoch computes a feature (a sine) again.
+struct PlaygroundPointTable {
+  let count: Int
+  let featureCount: Int
+  /// Feature `f` of point `p` is `values[p * featureCount + f]`.
+  let values: [Double]
+  let labels: [Double]
+
+  init(_ points: [PlaygroundPoint], features: [PlaygroundFeature]) {
+    count = points.count
+    featureCount = features.count
+    var values: [Double] = []
+    values.reserveCapacity(points.count * features.count)
+    for point in points {
+      for feature in features { values.append(feature.value(point.x1, point.x2)) }
+    }
+    self.values = values
+    labels = points.map { $0.label }
+  }
+}
+
+/// The forward pass of several points at once, one point per lane of a vector, and training
+/// and losses built on it. Each lane does the operations of `forwardLayers()` in their order,
+/// with the vector tanh and sigmoid that give the scalar functions' bits, so a lane holds the
+/// bits the point's own forward pass gives: the points of one batch (which see the same
+/// weights) and the points of a loss are only computed side by side.
+extension PlaygroundKernel {
+  /// How many points one forward pass over lanes takes.
+  static var laneWidth: Int { DoubleLanes.scalarCount }
+
+  /// The forward pass of `count` points (`1...laneWidth`) whose features follow each other
+  /// from `features`, point `p` in lane `p` of every neuron's `laneOutputs`.
+  @inline(__always)
+  func forwardLanes(_ features: UnsafePointer<Double>, count: Int) {
+    let featureCount = sizes[0]
+    for f in 0..<featureCount {
+      // Unused lanes repeat the last point, so they take the path its lane takes.
+      var values = DoubleLanes()
+      for p in 0..<Self.laneWidth { values[p] = features[min(p, count - 1) * featureCount + f] }
+      laneOutputs[f] = values
+    }
+    let last = sizes.count - 1
+    for l in 0..<last {
+      let inputs = sizes[l]
+      let input = laneOutputs + neuronStart[l]
+      let output = laneOutputs + neuronStart[l + 1]
+      let layerWeights = weights + weightStart[l]
+      let layerBiases = biases + (neuronStart[l + 1] - sizes[0])
+      for j in 0..<sizes[l + 1] {
+        var total = DoubleLanes(repeating: layerBiases[j])
+        let row = layerWeights + j * inputs
+        for i in 0..<inputs { total += DoubleLanes(repeating: row[i]) * input[i] }
+        output[j] = l + 1 == last ? TanhKernel.lanes(total, tables) : activateLanes(total)
+      }
+    }
+  }
+
+  /// Whether `count` points of one batch go forward sooner side by side (`forwardLanes`: a
+  /// vector function call per neuron) than one by one (`forwardLayers`: one per `laneWidth`
+  /// neurons of a hidden layer, and a scalar call, about half the price, for the output
+  /// neuron and for layers of one). Either way gives the same bits.
+  func sideBySidePays(_ count: Int) -> Bool {
+    guard count > 1 else { return false }
+    let vectorActivation: Bool
+    switch hidden {
+    case .tanh, .sigmoid: vectorActivation = true
+    default: vectorActivation = false
+    }
+    // In halves of a vector call.
+    var sideBySide = 2
+    var oneByOne = 1
+    for l in 1..<sizes.count - 1 where vectorActivation {
+      sideBySide += 2 * sizes[l]
+      oneByOne += sizes[l] == 1 ? 1 : 2 * ((sizes[l] + Self.laneWidth - 1) / Self.laneWidth)
+    }
+    return sideBySide <= count * oneByOne
+  }
+
+  /// The hidden activation of every lane, as `activate(_:)` computes it.
+  @inline(__always)
+  func activateLanes(_ z: DoubleLanes) -> DoubleLanes {
+    switch hidden {
+    case .tanh: TanhKernel.lanes(z, tables)
+    case .sigmoid: SigmoidKernel.lanes(z, tables)
+    // `z > 0 ? z : 0`: nan gives 0, as there.
+    case .relu: z.replacing(with: 0, where: .!(z .> 0))
+    case .leakyRelu(let slope): (DoubleLanes(repeating: slope) * z).replacing(with: z, where: z .> 0)
+    case .linear: z
+    }
+  }
+
+  /// Copies lane `lane` of every neuron's `laneOutputs` into `outputs`, as if that point alone
+  /// had been propagated forward.
+  @inline(__always)
+  func takeLane(_ lane: Int) {
+    for n in 0..<neuronStart[sizes.count] { outputs[n] = laneOutputs[n][lane] }
+  }
+
+  /// The playground's loss over `table`: the mean of `(output - label)^2 / 2`, summed in the
+  /// points' order.
+  func loss(_ table: PlaygroundPointTable) -> Double {
+    guard table.count > 0 else { return 0 }
+    let output = neuronStart[sizes.count - 1]
+    var total = 0.0
+    table.values.withUnsafeBufferPointer { features in
+      table.labels.withUnsafeBufferPointer { labels in
+        var first = 0
+        while first < table.count {
+          let count = min(Self.laneWidth, table.count - first)
+          forwardLanes(features.baseAddress! + first * table.featureCount, count: count)
+          let values = laneOutputs[output]
+          for p in 0..<count {
+            let error = values[p] - labels[first + p]
+            total += 0.5 * error * error
+          }
+          first += count
+        }
+      }
+    }
+    return total / Double(table.count)
+  }
+
+  /// One epoch over `table` (see `PlaygroundNetwork.trainEpoch(_:)`): the points between two
+  /// updates go forward side by side where that pays, then backward one by one in order.
+  /// `accumulated` counts the points whose derivatives wait for the next update.
+  func trainEpoch(
+    _ table: PlaygroundPointTable, accumulated: inout Int, _ configuration: PlaygroundConfiguration
+  ) {
+    let batchSize = configuration.batchSize
+    let skipDead = configuration.regularization == .l1
+    table.values.withUnsafeBufferPointer { features in
+      table.labels.withUnsafeBufferPointer { labels in
+        var index = 0
+        while index < table.count {
+          // The next update comes after the point `index + toUpdate - 1`.
+          let toUpdate = batchSize - index % batchSize
+          let count = min(Self.laneWidth, table.count - index, toUpdate)
+          let first = features.baseAddress! + index * table.featureCount
+          let sideBySide = sideBySidePays(count)
+          if sideBySide { forwardLanes(first, count: count) }
+          for p in 0..<count {
+            if sideBySide {
+              takeLane(p)
+            } else {
+              _ = forward(features: first + p * table.featureCount)
+            }
+            accumulate(labels[index + p], skipDead: skipDead)
+            accumulated += 1
+          }
+          index += count
+          if index % batchSize == 0 {
+            update(count: accumulated, configuration)
+            accumulated = 0
+          }
+        }
+      }
+    }
+  }
+}
