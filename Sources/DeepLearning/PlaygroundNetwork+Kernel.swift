@@ -134,11 +134,28 @@ struct PlaygroundKernel {
       let output = outputs + neuronStart[l + 1]
       let layerWeights = weights + weightStart[l]
       let layerBiases = biases + (neuronStart[l + 1] - sizes[0])
-      for j in 0..<sizes[l + 1] {
+      let count = sizes[l + 1]
+      var j = 0
+      // Four neurons' sums at once: four independent chains of additions, each in its order.
+      while j + 4 <= count {
+        let row = layerWeights + j * inputs
+        var (t0, t1, t2, t3) = (layerBiases[j], layerBiases[j + 1], layerBiases[j + 2], layerBiases[j + 3])
+        for i in 0..<inputs {
+          let x = input[i]
+          t0 += row[i] * x
+          t1 += row[inputs + i] * x
+          t2 += row[2 * inputs + i] * x
+          t3 += row[3 * inputs + i] * x
+        }
+        (output[j], output[j + 1], output[j + 2], output[j + 3]) = (t0, t1, t2, t3)
+        j += 4
+      }
+      while j < count {
         var total = layerBiases[j]
         let row = layerWeights + j * inputs
         for i in 0..<inputs { total += row[i] * input[i] }
         output[j] = total
+        j += 1
       }
       if l + 1 == last {
         output[0] = deterministicTanh(output[0], tables)
@@ -240,24 +257,31 @@ struct PlaygroundKernel {
     let count = Double(count)
     let learningRate = configuration.learningRate
     let penalty = learningRate * configuration.regularizationRate
-    for l in 0..<sizes.count - 1 {
-      let first = neuronStart[l + 1] - sizes[0]
-      for j in first..<first + sizes[l + 1] {
-        biases[j] -= learningRate * biasDerivatives[j] / count
-        biasDerivatives[j] = 0
-      }
+    // The biases of all layers follow each other.
+    for j in 0..<biasCount {
+      biases[j] -= learningRate * biasDerivatives[j] / count
+      biasDerivatives[j] = 0
     }
-    for k in 0..<weightCount where !dead[k] {
-      // As in the playground, the penalty's derivative is taken at the weight before the step.
-      let before = weights[k]
-      let w = before - (learningRate / count) * weightDerivatives[k]
-      weightDerivatives[k] = 0
-      switch configuration.regularization {
-      case .none:
-        weights[k] = w
-      case .l2:
-        weights[k] = w - penalty * before
-      case .l1:
+    // As in the playground, the penalty's derivative is taken at the weight before the step.
+    // One loop per penalty; only L1 makes dead weights, so only its loop looks for them.
+    let step = learningRate / count
+    switch configuration.regularization {
+    case .none:
+      for k in 0..<weightCount {
+        weights[k] = weights[k] - step * weightDerivatives[k]
+        weightDerivatives[k] = 0
+      }
+    case .l2:
+      for k in 0..<weightCount {
+        let before = weights[k]
+        weights[k] = (before - step * weightDerivatives[k]) - penalty * before
+        weightDerivatives[k] = 0
+      }
+    case .l1:
+      for k in 0..<weightCount where !dead[k] {
+        let before = weights[k]
+        let w = before - step * weightDerivatives[k]
+        weightDerivatives[k] = 0
         let shrunk = w - penalty * (before > 0 ? 1 : before < 0 ? -1 : 0)
         if w * shrunk < 0 {
           weights[k] = 0

@@ -31,8 +31,19 @@ extension PlaygroundKernel {
 
   /// The forward pass of `count` points (`1...laneWidth`) whose features follow each other
   /// from `features`, point `p` in lane `p` of every neuron's `laneOutputs`.
-  @inline(__always)
   func forwardLanes(_ features: UnsafePointer<Double>, count: Int) {
+    switch hidden {
+    case .tanh: forwardLanes(features, count: count, KernelLanes<TanhKernel>(tables: tables))
+    case .sigmoid: forwardLanes(features, count: count, KernelLanes<SigmoidKernel>(tables: tables))
+    default: forwardLanes(features, count: count, PiecewiseLinearLanes(activation: hidden))
+    }
+  }
+
+  /// `forwardLanes(_:count:)` with the hidden activation `activation`, a type of its own so
+  /// that each activation's loops are compiled with its code inlined.
+  @inline(__always)
+  func forwardLanes<Hidden: HiddenLanes>(_ features: UnsafePointer<Double>, count: Int, _ activation: Hidden)
+  {
     let featureCount = sizes[0]
     for f in 0..<featureCount {
       // Unused lanes repeat the last point, so they take the path its lane takes.
@@ -51,15 +62,15 @@ extension PlaygroundKernel {
         var total = DoubleLanes(repeating: layerBiases[j])
         let row = layerWeights + j * inputs
         for i in 0..<inputs { total += DoubleLanes(repeating: row[i]) * input[i] }
-        output[j] = l + 1 == last ? TanhKernel.lanes(total, tables) : activateLanes(total)
+        output[j] = l + 1 == last ? TanhKernel.lanes(total, tables) : activation(total)
       }
     }
   }
 
   /// Whether `count` points of one batch go forward sooner side by side (`forwardLanes`: a
   /// vector function call per neuron) than one by one (`forwardLayers`: one per `laneWidth`
-  /// neurons of a hidden layer, and a scalar call, about half the price, for the output
-  /// neuron and for layers of one). Either way gives the same bits.
+  /// neurons of a hidden layer, and a scalar call for the output neuron and for layers of
+  /// one). Either way gives the same bits.
   func sideBySidePays(_ count: Int) -> Bool {
     guard count > 1 else { return false }
     let vectorActivation: Bool
@@ -67,12 +78,13 @@ extension PlaygroundKernel {
     case .tanh, .sigmoid: vectorActivation = true
     default: vectorActivation = false
     }
-    // In halves of a vector call.
-    var sideBySide = 2
+    // In scalar calls: a vector call costs about as much as half its lanes' scalar calls.
+    let vectorCall = Self.laneWidth / 2
+    var sideBySide = vectorCall
     var oneByOne = 1
     for l in 1..<sizes.count - 1 where vectorActivation {
-      sideBySide += 2 * sizes[l]
-      oneByOne += sizes[l] == 1 ? 1 : 2 * ((sizes[l] + Self.laneWidth - 1) / Self.laneWidth)
+      sideBySide += vectorCall * sizes[l]
+      oneByOne += sizes[l] == 1 ? 1 : vectorCall * ((sizes[l] + Self.laneWidth - 1) / Self.laneWidth)
     }
     return sideBySide <= count * oneByOne
   }
@@ -83,10 +95,7 @@ extension PlaygroundKernel {
     switch hidden {
     case .tanh: TanhKernel.lanes(z, tables)
     case .sigmoid: SigmoidKernel.lanes(z, tables)
-    // `z > 0 ? z : 0`: nan gives 0, as there.
-    case .relu: z.replacing(with: 0, where: .!(z .> 0))
-    case .leakyRelu(let slope): (DoubleLanes(repeating: slope) * z).replacing(with: z, where: z .> 0)
-    case .linear: z
+    default: PiecewiseLinearLanes(activation: hidden)(z)
     }
   }
 
@@ -155,6 +164,30 @@ extension PlaygroundKernel {
           }
         }
       }
+    }
+  }
+}
+
+/// A hidden activation of every lane, as `PlaygroundKernel.activate(_:)` computes it.
+protocol HiddenLanes {
+  func callAsFunction(_ z: DoubleLanes) -> DoubleLanes
+}
+
+/// tanh or the sigmoid: a vector kernel of the library's functions.
+struct KernelLanes<Kernel: LaneKernel>: HiddenLanes {
+  let tables: MathTablePointers
+  @inline(__always) func callAsFunction(_ z: DoubleLanes) -> DoubleLanes { Kernel.lanes(z, tables) }
+}
+
+/// ReLU, the leaky ReLU and the identity.
+struct PiecewiseLinearLanes: HiddenLanes {
+  let activation: PlaygroundKernel.HiddenActivation
+  @inline(__always) func callAsFunction(_ z: DoubleLanes) -> DoubleLanes {
+    switch activation {
+    // `z > 0 ? z : 0`: nan gives 0, as there.
+    case .relu: z.replacing(with: 0, where: .!(z .> 0))
+    case .leakyRelu(let slope): (DoubleLanes(repeating: slope) * z).replacing(with: z, where: z .> 0)
+    default: z
     }
   }
 }
