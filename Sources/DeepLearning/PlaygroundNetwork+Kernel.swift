@@ -21,6 +21,9 @@ struct PlaygroundKernel {
   /// Every neuron's outputs at up to `laneWidth` points at once, point `p` in lane `p`
   /// (PlaygroundNetwork+Lanes.swift).
   let laneOutputs: UnsafeMutablePointer<DoubleLanes>
+  /// The derivatives with respect to every neuron at the same points
+  /// (PlaygroundNetwork+LaneBackward.swift).
+  let laneDerivatives: UnsafeMutablePointer<DoubleLanes>
   let derivatives: UnsafeMutablePointer<Double>
   let dead: UnsafeMutablePointer<Bool>
   let weightCount: Int
@@ -63,6 +66,7 @@ struct PlaygroundKernel {
     biasDerivatives = .allocate(capacity: biasCount)
     outputs = .allocate(capacity: neurons)
     laneOutputs = .allocate(capacity: neurons)
+    laneDerivatives = .allocate(capacity: neurons)
     derivatives = .allocate(capacity: neurons)
     var w = 0
     var b = 0
@@ -106,6 +110,7 @@ struct PlaygroundKernel {
     }
     dead.deallocate()
     laneOutputs.deallocate()
+    laneDerivatives.deallocate()
   }
 
   /// The forward pass at `(x1, x2)` into `outputs`; returns the output neuron's value.
@@ -115,10 +120,10 @@ struct PlaygroundKernel {
     return forwardLayers()
   }
 
-  /// The forward pass of a point whose features are `features[0..<sizes[0]]`.
+  /// The forward pass of a point whose feature `f` is `features[f * stride]`.
   @inline(__always)
-  func forward(features: UnsafePointer<Double>) -> Double {
-    for index in 0..<sizes[0] { outputs[index] = features[index] }
+  func forward(features: UnsafePointer<Double>, stride: Int) -> Double {
+    for index in 0..<sizes[0] { outputs[index] = features[index * stride] }
     return forwardLayers()
   }
 

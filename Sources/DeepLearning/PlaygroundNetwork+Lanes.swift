@@ -3,7 +3,8 @@
 struct PlaygroundPointTable {
   let count: Int
   let featureCount: Int
-  /// Feature `f` of point `p` is `values[p * featureCount + f]`.
+  /// Feature `f` of point `p` is `values[f * count + p]`: each feature's values side by side,
+  /// as a vector loads them.
   let values: [Double]
   let labels: [Double]
 
@@ -12,8 +13,8 @@ struct PlaygroundPointTable {
     featureCount = features.count
     var values: [Double] = []
     values.reserveCapacity(points.count * features.count)
-    for point in points {
-      for feature in features { values.append(feature.value(point.x1, point.x2)) }
+    for feature in features {
+      for point in points { values.append(feature.value(point.x1, point.x2)) }
     }
     self.values = values
     labels = points.map { $0.label }
@@ -29,27 +30,35 @@ extension PlaygroundKernel {
   /// How many points one forward pass over lanes takes.
   static var laneWidth: Int { DoubleLanes.scalarCount }
 
-  /// The forward pass of `count` points (`1...laneWidth`) whose features follow each other
-  /// from `features`, point `p` in lane `p` of every neuron's `laneOutputs`.
-  func forwardLanes(_ features: UnsafePointer<Double>, count: Int) {
+  /// The forward pass of `count` points (`1...laneWidth`), point `p` in lane `p` of every
+  /// neuron's `laneOutputs`; feature `f` of point `p` is `features[f * stride + p]`.
+  func forwardLanes(_ features: UnsafePointer<Double>, stride: Int, count: Int) {
     switch hidden {
-    case .tanh: forwardLanes(features, count: count, KernelLanes<TanhKernel>(tables: tables))
-    case .sigmoid: forwardLanes(features, count: count, KernelLanes<SigmoidKernel>(tables: tables))
-    default: forwardLanes(features, count: count, PiecewiseLinearLanes(activation: hidden))
+    case .tanh:
+      forwardLanes(features, stride: stride, count: count, KernelLanes<TanhKernel>(tables: tables))
+    case .sigmoid:
+      forwardLanes(features, stride: stride, count: count, KernelLanes<SigmoidKernel>(tables: tables))
+    default:
+      forwardLanes(features, stride: stride, count: count, PiecewiseLinearLanes(activation: hidden))
     }
   }
 
   /// `forwardLanes(_:count:)` with the hidden activation `activation`, a type of its own so
   /// that each activation's loops are compiled with its code inlined.
   @inline(__always)
-  func forwardLanes<Hidden: HiddenLanes>(_ features: UnsafePointer<Double>, count: Int, _ activation: Hidden)
-  {
-    let featureCount = sizes[0]
-    for f in 0..<featureCount {
-      // Unused lanes repeat the last point, so they take the path its lane takes.
-      var values = DoubleLanes()
-      for p in 0..<Self.laneWidth { values[p] = features[min(p, count - 1) * featureCount + f] }
-      laneOutputs[f] = values
+  func forwardLanes<Hidden: HiddenLanes>(
+    _ features: UnsafePointer<Double>, stride: Int, count: Int, _ activation: Hidden
+  ) {
+    for f in 0..<sizes[0] {
+      let feature = features + f * stride
+      if count == Self.laneWidth {
+        laneOutputs[f] = UnsafeRawPointer(feature).loadUnaligned(as: DoubleLanes.self)
+      } else {
+        // Unused lanes repeat the last point, so they take the path its lane takes.
+        var values = DoubleLanes()
+        for p in 0..<Self.laneWidth { values[p] = feature[min(p, count - 1)] }
+        laneOutputs[f] = values
+      }
     }
     let last = sizes.count - 1
     for l in 0..<last {
@@ -99,13 +108,6 @@ extension PlaygroundKernel {
     }
   }
 
-  /// Copies lane `lane` of every neuron's `laneOutputs` into `outputs`, as if that point alone
-  /// had been propagated forward.
-  @inline(__always)
-  func takeLane(_ lane: Int) {
-    for n in 0..<neuronStart[sizes.count] { outputs[n] = laneOutputs[n][lane] }
-  }
-
   /// The playground's loss over `table`: the mean of `(output - label)^2 / 2`, summed in the
   /// points' order.
   func loss(_ table: PlaygroundPointTable) -> Double {
@@ -117,7 +119,7 @@ extension PlaygroundKernel {
         var first = 0
         while first < table.count {
           let count = min(Self.laneWidth, table.count - first)
-          forwardLanes(features.baseAddress! + first * table.featureCount, count: count)
+          forwardLanes(features.baseAddress! + first, stride: table.count, count: count)
           let values = laneOutputs[output]
           for p in 0..<count {
             let error = values[p] - labels[first + p]
@@ -131,7 +133,7 @@ extension PlaygroundKernel {
   }
 
   /// One epoch over `table` (see `PlaygroundNetwork.trainEpoch(_:)`): the points between two
-  /// updates go forward side by side where that pays, then backward one by one in order.
+  /// updates go forward and backward side by side where that pays, one by one elsewhere.
   /// `accumulated` counts the points whose derivatives wait for the next update.
   func trainEpoch(
     _ table: PlaygroundPointTable, accumulated: inout Int, _ configuration: PlaygroundConfiguration
@@ -145,18 +147,18 @@ extension PlaygroundKernel {
           // The next update comes after the point `index + toUpdate - 1`.
           let toUpdate = batchSize - index % batchSize
           let count = min(Self.laneWidth, table.count - index, toUpdate)
-          let first = features.baseAddress! + index * table.featureCount
+          let first = features.baseAddress! + index
           let sideBySide = sideBySidePays(count)
-          if sideBySide { forwardLanes(first, count: count) }
-          for p in 0..<count {
-            if sideBySide {
-              takeLane(p)
-            } else {
-              _ = forward(features: first + p * table.featureCount)
+          if sideBySide {
+            forwardLanes(first, stride: table.count, count: count)
+            accumulateLanes(labels.baseAddress! + index, count: count, skipDead: skipDead)
+          } else {
+            for p in 0..<count {
+              _ = forward(features: first + p, stride: table.count)
+              accumulate(labels[index + p], skipDead: skipDead)
             }
-            accumulate(labels[index + p], skipDead: skipDead)
-            accumulated += 1
           }
+          accumulated += count
           index += count
           if index % batchSize == 0 {
             update(count: accumulated, configuration)

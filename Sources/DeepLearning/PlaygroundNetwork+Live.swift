@@ -30,10 +30,10 @@ extension PlaygroundNetwork {
         let count = min(width, side - first)
         for p in 0..<count {
           for (f, feature) in features.enumerated() {
-            points[p * features.count + f] = feature.value(axis[first + p], axis[j])
+            points[f * width + p] = feature.value(axis[first + p], axis[j])
           }
         }
-        kernel.forwardLanes(points, count: count)
+        kernel.forwardLanes(points, stride: width, count: count)
         for n in 0..<neuronCount {
           let values = kernel.laneOutputs[n]
           for p in 0..<count { result[(n * side + j) * side + first + p] = values[p] }

@@ -29,7 +29,7 @@ import Testing
     for count in 1...PlaygroundKernel.laneWidth {
       for first in stride(from: 0, through: table.count - count, by: count) {
         table.values.withUnsafeBufferPointer {
-          kernel.forwardLanes($0.baseAddress! + first * table.featureCount, count: count)
+          kernel.forwardLanes($0.baseAddress! + first, stride: table.count, count: count)
         }
         let lanes = (0..<neurons).map { kernel.laneOutputs[$0] }
         for p in 0..<count {
