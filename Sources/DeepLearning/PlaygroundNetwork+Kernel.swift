@@ -225,6 +225,7 @@ struct PlaygroundKernel {
   /// Dead weights (only L1 makes them) get none, as in `PlaygroundNetwork`.
   @inline(__always)
   func accumulate(_ label: Double, skipDead: Bool) {
+    let width = DoubleLanes.scalarCount
     let last = sizes.count - 1
     let output = outputs[neuronStart[last]]
     derivatives[neuronStart[last]] = (output - label) * (1 - output * output)
@@ -236,6 +237,8 @@ struct PlaygroundKernel {
       let layerDerivatives = weightDerivatives + weightStart[l]
       let layerDead = dead + weightStart[l]
       let layerBiasDerivatives = biasDerivatives + (neuronStart[l + 1] - sizes[0])
+      // A row of weights (and of their derivatives) is contiguous: whole vectors of it at once.
+      let vectorEnd = inputs - inputs % width
       for j in 0..<sizes[l + 1] {
         let dz = next[j]
         layerBiasDerivatives[j] += dz
@@ -243,17 +246,39 @@ struct PlaygroundKernel {
         if skipDead {
           for i in 0..<inputs where !layerDead[j * inputs + i] { row[i] += dz * input[i] }
         } else {
-          for i in 0..<inputs { row[i] += dz * input[i] }
+          for i in stride(from: 0, to: vectorEnd, by: width) {
+            store(load(row + i) + DoubleLanes(repeating: dz) * load(input + i), at: row + i)
+          }
+          for i in vectorEnd..<inputs { row[i] += dz * input[i] }
         }
       }
       guard l > 0 else { break }
       let current = derivatives + neuronStart[l]
-      for i in 0..<inputs {
+      for i in stride(from: 0, to: vectorEnd, by: width) {
+        var total = DoubleLanes(repeating: 0)
+        for j in 0..<sizes[l + 1] {
+          total += load(layerWeights + j * inputs + i) * DoubleLanes(repeating: next[j])
+        }
+        store(total * slopeLanes(load(input + i)), at: current + i)
+      }
+      for i in vectorEnd..<inputs {
         var total = 0.0
         for j in 0..<sizes[l + 1] { total += layerWeights[j * inputs + i] * next[j] }
         current[i] = total * slope(input[i])
       }
     }
+  }
+
+  /// The vector at `pointer`.
+  @inline(__always)
+  func load(_ pointer: UnsafePointer<Double>) -> DoubleLanes {
+    UnsafeRawPointer(pointer).loadUnaligned(as: DoubleLanes.self)
+  }
+
+  /// Stores `values` at `pointer`.
+  @inline(__always)
+  func store(_ values: DoubleLanes, at pointer: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: values, as: DoubleLanes.self)
   }
 
   /// The gradient step with the derivatives averaged over `count` points, then the
