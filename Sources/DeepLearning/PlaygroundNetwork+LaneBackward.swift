@@ -8,8 +8,7 @@ extension PlaygroundKernel {
   func accumulateLanes(_ labels: UnsafePointer<Double>, count: Int, skipDead: Bool) {
     let last = sizes.count - 1
     let output = laneOutputs[neuronStart[last]]
-    var label = DoubleLanes()
-    for p in 0..<count { label[p] = labels[p] }
+    let label = lanes(labels, count: count)
     laneDerivatives[neuronStart[last]] = (output - label) * (1 - output * output)
     for l in stride(from: last - 1, through: 0, by: -1) {
       let inputs = sizes[l]
@@ -41,8 +40,22 @@ extension PlaygroundKernel {
   @inline(__always)
   func adding(_ terms: DoubleLanes, count: Int, to start: Double) -> Double {
     var total = start
-    for p in 0..<count { total += terms[p] }
+    if count == DoubleLanes.scalarCount {
+      // A fixed number of lanes: unrolled, each lane read where it is.
+      for p in 0..<DoubleLanes.scalarCount { total += terms[p] }
+    } else {
+      for p in 0..<count { total += terms[p] }
+    }
     return total
+  }
+
+  /// `values[0..<count]` in the first `count` lanes (the others repeat the last).
+  @inline(__always)
+  func lanes(_ values: UnsafePointer<Double>, count: Int) -> DoubleLanes {
+    if count == DoubleLanes.scalarCount { return load(values) }
+    var result = DoubleLanes()
+    for p in 0..<DoubleLanes.scalarCount { result[p] = values[min(p, count - 1)] }
+    return result
   }
 
   /// `slope(_:)` of every lane.

@@ -49,17 +49,8 @@ extension PlaygroundKernel {
   func forwardLanes<Hidden: HiddenLanes>(
     _ features: UnsafePointer<Double>, stride: Int, count: Int, _ activation: Hidden
   ) {
-    for f in 0..<sizes[0] {
-      let feature = features + f * stride
-      if count == Self.laneWidth {
-        laneOutputs[f] = UnsafeRawPointer(feature).loadUnaligned(as: DoubleLanes.self)
-      } else {
-        // Unused lanes repeat the last point, so they take the path its lane takes.
-        var values = DoubleLanes()
-        for p in 0..<Self.laneWidth { values[p] = feature[min(p, count - 1)] }
-        laneOutputs[f] = values
-      }
-    }
+    // Unused lanes repeat the last point, so they take the path its lane takes.
+    for f in 0..<sizes[0] { laneOutputs[f] = lanes(features + f * stride, count: count) }
     let last = sizes.count - 1
     for l in 0..<last {
       let inputs = sizes[l]
@@ -120,11 +111,8 @@ extension PlaygroundKernel {
         while first < table.count {
           let count = min(Self.laneWidth, table.count - first)
           forwardLanes(features.baseAddress! + first, stride: table.count, count: count)
-          let values = laneOutputs[output]
-          for p in 0..<count {
-            let error = values[p] - labels[first + p]
-            total += 0.5 * error * error
-          }
+          let error = laneOutputs[output] - lanes(labels.baseAddress! + first, count: count)
+          total = adding(0.5 * error * error, count: count, to: total)
           first += count
         }
       }

@@ -68,7 +68,8 @@ enum TanhKernel: LaneKernel {
   @inline(__always) static func vector(_ x: DoubleLanes, _ tables: MathTablePointers) -> DoubleLanes {
     deterministicTanh(x, tables)
   }
-  @inline(__always) static func needsScalar(_ x: DoubleLanes) -> LaneMask { x .!= x }
+  /// None: the vector function takes every lane.
+  @inline(__always) static func needsScalar(_ x: DoubleLanes) -> LaneMask { LaneMask(repeating: false) }
   @inline(__always) static func scalar(_ x: Double, _ tables: MathTablePointers) -> Double {
     deterministicTanh(x, tables)
   }

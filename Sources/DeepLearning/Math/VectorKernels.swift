@@ -85,7 +85,7 @@ func exponentialParts(_ x: DoubleLanes, _ tables: MathTablePointers) -> (scale: 
   return (unsafeBitCast(scaleBits &+ top, to: DoubleLanes.self), exponentialTmp(r, tableTail: tail))
 }
 
-/// The vector tanh: every lane as ``deterministicTanh(_:_:)``.
+/// The vector tanh: every lane as ``deterministicTanh(_:_:)``, nan lanes included.
 @inline(__always)
 func deterministicTanh(_ x: DoubleLanes, _ tables: MathTablePointers) -> DoubleLanes {
   let negative = x .< 0
@@ -93,16 +93,18 @@ func deterministicTanh(_ x: DoubleLanes, _ tables: MathTablePointers) -> DoubleL
   // 22 and beyond round to 1; so does the formula at 22.
   let large = tanhOfMagnitude(a.replacing(with: 22, where: a .> 22), tables)
   let signed = large.replacing(with: -large, where: negative)
-  if !anyLane(a .< 0.0625) { return signed }
+  // Small lanes, and nan ones (which fail every comparison).
+  if !anyLane(.!(a .>= 0.0625)) { return signed }
   return tanhOfSmallLanes(x, magnitude: a, otherwise: signed)
 }
 
-/// `otherwise` with the lanes where |x| < 1/16 replaced by the polynomial's tanh (and those
-/// below 2^-27 by x). Kept out of line: inlined, it makes the common path slower where vectors
-/// are short of registers (WebAssembly).
+/// `otherwise` with the lanes where |x| < 1/16 replaced by the polynomial's tanh, those below
+/// 2^-27 and the nan ones by x. Kept out of line: inlined, it makes the common path slower
+/// where vectors are short of registers (WebAssembly).
 @inline(never)
 func tanhOfSmallLanes(_ x: DoubleLanes, magnitude a: DoubleLanes, otherwise: DoubleLanes) -> DoubleLanes {
-  otherwise.replacing(with: tanhPolynomial(x), where: a .< 0.0625).replacing(with: x, where: a .< 0x1p-27)
+  otherwise.replacing(with: tanhPolynomial(x), where: a .< 0.0625)
+    .replacing(with: x, where: a .< 0x1p-27 .| x .!= x)
 }
 
 /// tanh|x| for 1/16 <= |x| <= 22 lane by lane: 1 - 2/(E + 1), E = exp(2|x|).
