@@ -75,7 +75,10 @@ func exponentialParts(_ x: DoubleLanes, _ tables: MathTablePointers) -> (scale: 
   let shift = DoubleLanes(repeating: 0x1.8p52)
   let shifted = x * MathTables.invLn2N + shift
   let kd = shifted - shift
-  let r = exponentialRemainder(x, kd, tail: DoubleLanes(repeating: 0))
+  // The scalar form adds a tail of 0, which can only turn a remainder of -0 into +0; tmp is
+  // the same either way (`tableTail + r` is +0 or tableTail for both), so it is left out.
+  let r =
+    (x - kd * DoubleLanes(repeating: MathTables.ln2NHi)) - kd * DoubleLanes(repeating: MathTables.ln2NLo)
   // The low bits of `shifted` hold k in two's complement: j = k mod 128, and (k - j) << 45
   // is e << 52 (the shift's own bits leave the word).
   let ki = unsafeBitCast(shifted, to: BitLanes.self)
@@ -88,13 +91,15 @@ func exponentialParts(_ x: DoubleLanes, _ tables: MathTablePointers) -> (scale: 
 /// The vector tanh: every lane as ``deterministicTanh(_:_:)``, nan lanes included.
 @inline(__always)
 func deterministicTanh(_ x: DoubleLanes, _ tables: MathTablePointers) -> DoubleLanes {
-  let negative = x .< 0
-  let a = x.replacing(with: -x, where: negative)
+  // |x| and the sign by their bits; tanh|x| >= 0 takes x's sign the same way.
+  let bits = unsafeBitCast(x, to: BitLanes.self)
+  let sign = bits & BitLanes(repeating: 1 << 63)
+  let a = unsafeBitCast(bits ^ sign, to: DoubleLanes.self)
   // 22 and beyond round to 1; so does the formula at 22.
   let large = tanhOfMagnitude(a.replacing(with: 22, where: a .> 22), tables)
-  let signed = large.replacing(with: -large, where: negative)
-  // Small lanes, and nan ones (which fail every comparison).
-  if !anyLane(.!(a .>= 0.0625)) { return signed }
+  let signed = unsafeBitCast(unsafeBitCast(large, to: BitLanes.self) | sign, to: DoubleLanes.self)
+  // Small lanes, and nan ones (which fail every comparison), go the rare way.
+  if allLanes(a .>= 0.0625) { return signed }
   return tanhOfSmallLanes(x, magnitude: a, otherwise: signed)
 }
 
