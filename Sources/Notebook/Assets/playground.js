@@ -210,8 +210,11 @@
       };
       const valueOf = (node) => Number(node.value);
       const withValue = (labelled) => {
+        // The slider and its value stay on one line; the label's text may wrap before them.
         const input = labelled.querySelector("input");
-        input.after(element("output", { text: String(this.state[input.dataset.key]) }));
+        const group = element("span", { class: "pg-range" });
+        input.replaceWith(group);
+        group.append(input, element("output", { text: String(this.state[input.dataset.key]) }));
         return labelled;
       };
       const slider = (label, key, low, high, step) => {
