@@ -63,7 +63,9 @@ public enum PrintfFormat {
         spec.precision = precision
       }
       // Length modifiers change nothing here.
-      while index < bytes.count, [UInt8(ascii: "l"), UInt8(ascii: "h"), UInt8(ascii: "z")].contains(bytes[index]) {
+      while index < bytes.count,
+        [UInt8(ascii: "l"), UInt8(ascii: "h"), UInt8(ascii: "z")].contains(bytes[index])
+      {
         index += 1
       }
       guard index < bytes.count else { break }
@@ -171,7 +173,7 @@ public enum PrintfFormat {
       let sign = signText(negative: x.sign == .minus)
       guard x.isFinite else {
         let word = x.isNaN ? "nan" : "inf"
-        return padded(sign: sign, body: upper ? word.uppercased() : word, numeric: false)
+        return padded(sign: sign, body: upper ? Spec.asciiUppercased(word) : word, numeric: false)
       }
       let magnitude = x.magnitude
       let precision = self.precision ?? 6
@@ -202,7 +204,14 @@ public enum PrintfFormat {
           body += "."
         }
       }
-      return padded(sign: sign, body: upper ? body.uppercased() : body, numeric: true)
+      return padded(sign: sign, body: upper ? Spec.asciiUppercased(body) : body, numeric: true)
+    }
+
+    /// `text` with the ASCII letters a to z in upper case: `uppercased()` for the digits, signs,
+    /// points, exponents and `inf`/`nan` a conversion writes, without the standard library's
+    /// case-mapping tables (which the browser build then does not link).
+    static func asciiUppercased(_ text: String) -> String {
+      String(decoding: text.utf8.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Removes trailing zeros after a decimal point, and the point if nothing follows it.

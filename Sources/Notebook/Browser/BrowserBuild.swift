@@ -22,19 +22,16 @@ struct BrowserBuild: Sendable {
   /// The modules compiled for the browser, in dependency order.
   static let libraryModules = ["DeepLearning", "NotebookRuntime", "OutputRendering"]
 
-  /// The flags of every Swift compile for the browser: optimized for speed in the library,
-  /// whose loops the playground and the cells run, and for size elsewhere (renderers, runtime,
-  /// cells), which keeps the module small.
+  /// The flags of the Swift compiles for the browser: optimized for size (the module travels
+  /// with every page; the playground trains as fast as at `-O`, see
+  /// Tests/Benchmarks/playground-bench.sh), and the library's vectors two doubles wide
+  /// (`NARROW_VECTORS`: WebAssembly runs them lane by lane, and each lane computes the same bits
+  /// at any width).
   static let swiftFlags = [
     "-target", "wasm32-unknown-none-wasm", "-enable-experimental-feature", "Embedded",
     "-enable-experimental-feature", "Extern", "-wmo", "-parse-as-library", "-Xfrontend",
-    "-disable-stack-protector", "-diagnostic-style=llvm",
+    "-disable-stack-protector", "-diagnostic-style=llvm", "-Osize", "-D", "NARROW_VECTORS",
   ]
-
-  /// The optimization of `module`'s compile.
-  static func optimization(_ module: String) -> String {
-    module == "DeepLearning" ? "-O" : "-Osize"
-  }
 
   /// A tool beside `swiftc` (`clang`, `wasm-ld`).
   func tool(_ name: String) -> String {
@@ -70,7 +67,6 @@ struct BrowserBuild: Sendable {
     var hasher = ContentHash()
     hasher.combine(try toolchain.compilerVersion())
     hasher.combine(BrowserBuild.swiftFlags.joined(separator: " "))
-    hasher.combine(BrowserBuild.libraryModules.map(BrowserBuild.optimization).joined(separator: " "))
     var library = Library(folders: [])
     for module in BrowserBuild.libraryModules {
       hasher.combine(try toolchain.fingerprint(of: [module]))
@@ -79,7 +75,7 @@ struct BrowserBuild: Sendable {
         let sources = try swiftFiles(in: toolchain.packageRoot.appendingPathComponent("Sources/\(module)"))
         let result = try Subprocess(
           executable: toolchain.swiftc,
-          arguments: BrowserBuild.swiftFlags + [BrowserBuild.optimization(module)] + library.includeFlags + [
+          arguments: BrowserBuild.swiftFlags + library.includeFlags + [
             "-module-name", module, "-emit-module", "-emit-module-path",
             folder.appendingPathComponent("\(module).swiftmodule").path, "-c",
           ] + sources.map(\.path) + ["-o", folder.appendingPathComponent("\(module).o").path]
@@ -139,7 +135,7 @@ struct BrowserBuild: Sendable {
     let partial = scratch.appendingPathComponent("live.o")
     let result = try Subprocess(
       executable: toolchain.swiftc,
-      arguments: BrowserBuild.swiftFlags + [BrowserBuild.optimization(source.moduleName)] + [
+      arguments: BrowserBuild.swiftFlags + [
         "-module-name", source.moduleName, "-c", file.path, "-o", partial.path,
       ] + library.includeFlags
     ).run()
@@ -178,7 +174,8 @@ struct BrowserBuild: Sendable {
     return objects
   }
 
-  /// Compiles the runtime's Swift files and `runtime.c` into `objects` (in that order).
+  /// Compiles the runtime's Swift files and `runtime.c` into `objects` (in that order); the
+  /// Swift files at `-O` (the last `-O` flag wins), for the playground's training loop.
   private func compile(runtime folder: URL, swift: [URL], into objects: [URL], library: Library) throws {
     let compiles = [
       Subprocess(
