@@ -86,8 +86,18 @@ public enum PrintfFormat {
     byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
   }
 
-  enum Flag {
-    case left, plus, space, zero, alternate
+  /// The flags of a conversion, one bit each (a `Set` would bring hashing into the browser
+  /// build).
+  struct Flag: OptionSet {
+    let rawValue: UInt8
+    static let left = Flag(rawValue: 1)
+    static let plus = Flag(rawValue: 2)
+    static let space = Flag(rawValue: 4)
+    static let zero = Flag(rawValue: 8)
+    static let alternate = Flag(rawValue: 16)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
     init?(_ byte: UInt8) {
       switch byte {
       case UInt8(ascii: "-"): self = .left
@@ -101,7 +111,7 @@ public enum PrintfFormat {
   }
 
   struct Spec {
-    var flags: Set<Flag> = []
+    var flags: Flag = []
     var width = 0
     var precision: Int? = nil
 
