@@ -197,11 +197,11 @@ public enum PrintfFormat {
         let exponent = Int(probe.split(separator: "e").last.map(String.init) ?? "0") ?? 0
         if exponent >= -4 && exponent < significant {
           body = exactCFormat(magnitude, fractionDigits: significant - 1 - exponent, scientific: false)
-          if !flags.contains(.alternate) { body = Spec.trimmingZeros(body) }
+          if !flags.contains(.alternate) { body = PrintfFormat.trimmingZeros(body) }
         } else {
           body = probe
           if !flags.contains(.alternate), let e = body.firstIndex(of: "e") {
-            body = Spec.trimmingZeros(String(body[..<e])) + String(body[e...])
+            body = PrintfFormat.trimmingZeros(String(body[..<e])) + String(body[e...])
           }
         }
       default:
@@ -223,14 +223,17 @@ public enum PrintfFormat {
     static func asciiUppercased(_ text: String) -> String {
       String(decoding: text.utf8.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
+  }
 
-    /// Removes trailing zeros after a decimal point, and the point if nothing follows it.
-    static func trimmingZeros(_ text: String) -> String {
-      guard text.contains(".") else { return text }
-      var result = text
-      while result.hasSuffix("0") { result.removeLast() }
-      if result.hasSuffix(".") { result.removeLast() }
-      return result
-    }
+  /// `text` without the zeros that end its fraction, and without the point if nothing follows
+  /// it (`2.500` is `2.5`, `3.0` is `3`); text without a point is returned as it is. It reads
+  /// the ASCII bytes of a formatted number, not characters, which keeps the browser build free
+  /// of text segmentation here.
+  public static func trimmingZeros(_ text: String) -> String {
+    var bytes = Array(text.utf8)
+    guard bytes.contains(UInt8(ascii: ".")) else { return text }
+    while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
+    if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -44,13 +44,8 @@ public enum SVGNumber {
 
   /// Removes trailing zeros after a decimal point, and the point itself; `-0` becomes `0`.
   static func trimmed(_ text: String) -> String {
-    var result = text
-    if result.contains(".") && !result.contains("e") {
-      while result.hasSuffix("0") { result.removeLast() }
-      if result.hasSuffix(".") { result.removeLast() }
-    }
-    if result == "-0" { result = "0" }
-    return result
+    let result = text.utf8.contains(UInt8(ascii: "e")) ? text : PrintfFormat.trimmingZeros(text)
+    return result == "-0" ? "0" : result
   }
 
   /// Replaces a leading ASCII hyphen with a typographic minus sign.
