@@ -214,11 +214,15 @@ public enum PlotRenderer {
 
   private static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
-  /// The distinct values in increasing order: `Set(values).sorted()` without hashing, which the
-  /// browser build then does not link.
+  /// The distinct values in increasing order: `Set(values).sorted()` without hashing or sorting
+  /// (which the browser build then does not link), for the few classes of a plot.
   static func distinctSorted(_ values: [Int]) -> [Int] {
     var distinct: [Int] = []
-    for value in values.sorted() where distinct.last != value { distinct.append(value) }
+    for value in values {
+      var position = distinct.count
+      while position > 0 && distinct[position - 1] > value { position -= 1 }
+      if position == 0 || distinct[position - 1] != value { distinct.insert(value, at: position) }
+    }
     return distinct
   }
 }
