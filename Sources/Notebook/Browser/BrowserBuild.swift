@@ -22,17 +22,17 @@ struct BrowserBuild: Sendable {
   /// The modules compiled for the browser, in dependency order.
   static let libraryModules = ["DeepLearning", "NotebookRuntime", "OutputRendering"]
 
-  /// The flags of the Swift compiles for the browser: optimized for size, with LLVM inlining
-  /// only what the source asks to (`@inline(__always)`), since the module travels with every
-  /// page and the playground trains as fast that way as at `-O` (see
-  /// Tests/Benchmarks/playground-bench.sh); and the library's vectors two doubles wide
-  /// (`NARROW_VECTORS`: WebAssembly runs them lane by lane, and each lane computes the same bits
-  /// at any width).
+  /// The flags of the Swift compiles for the browser. The module travels with every page, so it
+  /// is optimized for size: LLVM inlines only what the source marks `@inline(__always)` and
+  /// outlines repeated instruction sequences into functions (`-ir-outliner`), which keeps the
+  /// playground's training as fast as at `-O` (see Tests/Benchmarks/playground-bench.sh). The
+  /// library's vectors are two doubles wide (`NARROW_VECTORS`): WebAssembly runs them lane by
+  /// lane, and each lane computes the same bits at any width.
   static let swiftFlags = [
     "-target", "wasm32-unknown-none-wasm", "-enable-experimental-feature", "Embedded",
     "-enable-experimental-feature", "Extern", "-wmo", "-parse-as-library", "-Xfrontend",
     "-disable-stack-protector", "-diagnostic-style=llvm", "-Osize", "-Xllvm", "-inline-threshold=0",
-    "-D", "NARROW_VECTORS",
+    "-Xllvm", "-ir-outliner", "-D", "NARROW_VECTORS",
   ]
 
   /// A tool beside `swiftc` (`clang`, `wasm-ld`).
