@@ -194,25 +194,23 @@ public enum PrintfFormat {
       case UInt8(ascii: "g"), UInt8(ascii: "G"):
         let significant = max(precision, 1)
         let probe = exactCFormat(magnitude, fractionDigits: significant - 1, scientific: true)
-        let exponent = Int(probe.split(separator: "e").last.map(String.init) ?? "0") ?? 0
+        let (mantissa, exponentText) = PrintfFormat.splitExponent(probe)
+        let exponent = PrintfFormat.exponentValue(exponentText)
         if exponent >= -4 && exponent < significant {
           body = exactCFormat(magnitude, fractionDigits: significant - 1 - exponent, scientific: false)
           if !flags.contains(.alternate) { body = PrintfFormat.trimmingZeros(body) }
         } else {
           body = probe
-          if !flags.contains(.alternate), let e = body.firstIndex(of: "e") {
-            body = PrintfFormat.trimmingZeros(String(body[..<e])) + String(body[e...])
+          if !flags.contains(.alternate) && !exponentText.isEmpty {
+            body = PrintfFormat.trimmingZeros(mantissa) + exponentText
           }
         }
       default:
         body = exactCFormat(magnitude, fractionDigits: precision, scientific: false)
       }
-      if flags.contains(.alternate) && !body.contains(".") && precision == 0 {
-        if let e = body.firstIndex(of: "e") {
-          body = String(body[..<e]) + "." + String(body[e...])
-        } else {
-          body += "."
-        }
+      if flags.contains(.alternate) && !body.utf8.contains(UInt8(ascii: ".")) && precision == 0 {
+        let (mantissa, exponentText) = PrintfFormat.splitExponent(body)
+        body = mantissa + "." + exponentText
       }
       return padded(sign: sign, body: upper ? Spec.asciiUppercased(body) : body, numeric: true)
     }
@@ -235,5 +233,23 @@ public enum PrintfFormat {
     while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
     if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// A formatted number split before its first `e`: `("1.5", "e+05")`, or `(text, "")` without
+  /// an exponent. It reads ASCII bytes, as the other helpers here.
+  public static func splitExponent(_ text: String) -> (mantissa: String, exponent: String) {
+    let bytes = Array(text.utf8)
+    guard let e = bytes.firstIndex(of: UInt8(ascii: "e")) else { return (text, "") }
+    return (String(decoding: bytes[..<e], as: UTF8.self), String(decoding: bytes[e...], as: UTF8.self))
+  }
+
+  /// The value of an exponent as `splitExponent` returns it: `e+05` is 5, `e-12` is -12, and an
+  /// empty one 0.
+  public static func exponentValue(_ exponent: String) -> Int {
+    var value = 0
+    for byte in exponent.utf8 where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return exponent.utf8.contains(UInt8(ascii: "-")) ? -value : value
   }
 }
