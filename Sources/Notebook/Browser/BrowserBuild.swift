@@ -9,7 +9,8 @@ import Foundation
 /// 2. each chapter's live cells as a module of their own (`LiveCellSource`), once per change of
 ///    those cells; its compile errors are the chapter's, at the Markdown line;
 /// 3. `Sources/BrowserRuntime` (the C runtime and the playground's exports);
-/// 4. linked into one module with no imports, written as `assets/library-wasm.js`.
+/// 4. linked into one module with no imports (the Swift objects are LLVM bitcode, optimized
+///    together at the link), written as `assets/library-wasm.js`.
 ///
 /// Everything lives under `<support folder>/browser/`, keyed by content like the support
 /// library, and `--no-cache` does not clear it (it is a build product, not a run).
@@ -24,15 +25,26 @@ struct BrowserBuild: Sendable {
 
   /// The flags of the Swift compiles for the browser. The module travels with every page, so it
   /// is optimized for size: LLVM inlines only what the source marks `@inline(__always)` and
-  /// outlines repeated instruction sequences into functions (`-ir-outliner`), which keeps the
-  /// playground's training as fast as at `-O` (see Tests/Benchmarks/playground-bench.sh). The
-  /// library's vectors are two doubles wide (`NARROW_VECTORS`): WebAssembly runs them lane by
-  /// lane, and each lane computes the same bits at any width.
+  /// outlines repeated instruction sequences into functions (`-ir-outliner`, the standard
+  /// library's copies included), and the objects are LLVM bitcode that the link optimizes as one
+  /// program (`linkFlags`). The playground trains as fast that way as at `-O` (see
+  /// Tests/Benchmarks/playground-bench.sh). The library's vectors are two doubles wide
+  /// (`NARROW_VECTORS`): WebAssembly runs them lane by lane, and each lane computes the same bits
+  /// at any width.
   static let swiftFlags = [
     "-target", "wasm32-unknown-none-wasm", "-enable-experimental-feature", "Embedded",
     "-enable-experimental-feature", "Extern", "-wmo", "-parse-as-library", "-Xfrontend",
     "-disable-stack-protector", "-diagnostic-style=llvm", "-Osize", "-Xllvm", "-inline-threshold=0",
-    "-Xllvm", "-ir-outliner", "-D", "NARROW_VECTORS",
+    "-Xllvm", "-ir-outliner", "-Xllvm", "-enable-linkonceodr-ir-outlining", "-lto=llvm-full",
+    "-D", "NARROW_VECTORS",
+  ]
+
+  /// The flags of the link: link-time optimization of the whole module (what no export reaches
+  /// goes, and so do the checks and copies that only its callers needed), again without
+  /// inlining beyond the source's marks, and identical functions merged into one.
+  static let linkFlags = [
+    "--no-entry", "--gc-sections", "--strip-all", "--lto-O2", "-mllvm", "-inline-threshold=0",
+    "-mllvm", "-enable-merge-functions",
   ]
 
   /// A tool beside `swiftc` (`clang`, `wasm-ld`).
@@ -209,7 +221,7 @@ struct BrowserBuild: Sendable {
     defer { try? FileManager.default.removeItem(at: output) }
     let result = try Subprocess(
       executable: tool("wasm-ld"),
-      arguments: ["--no-entry", "--gc-sections", "--strip-all", "-o", output.path]
+      arguments: BrowserBuild.linkFlags + ["-o", output.path]
         + objects.map(\.path) + [unicodeTables]
     ).run()
     guard result.succeeded else {
