@@ -31,7 +31,12 @@ public func binaryCrossEntropy(_ a: Tensor, _ y: Tensor) -> Double {
 /// `log(a) * y + log(1 - a) * (1 - y)` for every element. For a label of exactly 1 (or 0) the
 /// other product is a signed zero whenever its log is finite, and adding it changes nothing, so
 /// only the log that matters is taken (a vector at a time); other labels take the formula.
-@inline(__always)
+#if hasFeature(Embedded)
+  // One copy in the browser module, which travels with every page (see BrowserBuild.swift).
+  @inline(never)
+#else
+  @inline(__always)
+#endif
 func crossEntropyTerms(
   _ a: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>,
   _ out: UnsafeMutableBufferPointer<Double>, _ tables: MathTablePointers

@@ -149,9 +149,26 @@ struct ArrayPrinting {
 }
 
 extension String {
+  /// The string without its trailing whitespace, as `Character.isWhitespace` tells it.
   fileprivate func trimmingTrailingSpaces() -> String {
     var result = Substring(self)
-    while let last = result.last, last.isWhitespace { result.removeLast() }
+    while let last = result.last, last.unicodeScalars.first!.isWhiteSpace {
+      result.removeLast()
+    }
     return String(result)
+  }
+}
+
+extension Unicode.Scalar {
+  /// Whether the scalar has Unicode's White_Space property (what `Character.isWhitespace` tests
+  /// on a character's first scalar), from the property's 25 code points rather than the
+  /// standard library's property tables, which the browser build then does not link.
+  var isWhiteSpace: Bool {
+    switch value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+      return true
+    default:
+      return false
+    }
   }
 }

@@ -27,14 +27,17 @@ struct DecimalDigits: Equatable {
     self.init(parsing: cFormat(x, fractionDigits: fractionDigits, scientific: scientific))
   }
 
-  /// Parses `[-]digits[.digits][e[+-]digits]`.
+  /// Parses `[-]digits[.digits][e[+-]digits]` (the ASCII of a description or of `cFormat`).
   init(parsing text: String) {
     var bytes = Array(text.utf8)
     negative = bytes.first == UInt8(ascii: "-")
     if negative { bytes.removeFirst() }
     var exponent = 0
     if let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
-      exponent = Int(String(decoding: bytes[(e + 1)...], as: UTF8.self).replacingPlus()) ?? 0
+      for byte in bytes[(e + 1)...] where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        exponent = exponent * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+      if bytes[(e + 1)...].first == UInt8(ascii: "-") { exponent = -exponent }
       bytes.removeSubrange(e...)
     }
     var point = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
@@ -90,10 +93,6 @@ struct DecimalDigits: Equatable {
       String(decoding: digits.dropFirst(), as: UTF8.self), scientificExponent
     )
   }
-}
-
-extension String {
-  fileprivate func replacingPlus() -> String { hasPrefix("+") ? String(dropFirst()) : self }
 }
 
 /// numpy's `FloatingFormat` for float64 with the default print options (precision 8,
@@ -204,14 +203,14 @@ func scalarDescription(_ x: Double) -> String {
 /// is `0.693048`).
 func cFormat(_ x: Double, fractionDigits: Int, scientific: Bool = false) -> String {
   #if hasFeature(Embedded)
-  return exactCFormat(x, fractionDigits: fractionDigits, scientific: scientific)
+    return exactCFormat(x, fractionDigits: fractionDigits, scientific: scientific)
   #else
-  var buffer = [CChar](repeating: 0, count: 400)
-  let count = buffer.withUnsafeMutableBufferPointer { out in
-    withVaList([Int32(fractionDigits), x]) { args in
-      vsnprintf(out.baseAddress, out.count, scientific ? "%.*e" : "%.*f", args)
+    var buffer = [CChar](repeating: 0, count: 400)
+    let count = buffer.withUnsafeMutableBufferPointer { out in
+      withVaList([Int32(fractionDigits), x]) { args in
+        vsnprintf(out.baseAddress, out.count, scientific ? "%.*e" : "%.*f", args)
+      }
     }
-  }
-  return String(decoding: buffer[0..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return String(decoding: buffer[0..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   #endif
 }

@@ -112,8 +112,30 @@ public struct LiveControl: Sendable, Equatable {
   /// A double sent by the page as its 16 hexadecimal IEEE digits (so no bit is lost on the
   /// way); nil when the text is not that.
   static func double(bits text: String) -> Double? {
-    guard text.utf8.count == 16, let bits = UInt64(text, radix: 16) else { return nil }
+    guard text.utf8.count == 16, let bits = hexadecimal(text) else { return nil }
     return Double(bitPattern: bits)
+  }
+
+  /// `UInt64(text, radix: 16)`, sign included (`+` any value, `-` only
+  /// zero), read byte by byte.
+  static func hexadecimal(_ text: String) -> UInt64? {
+    var digits = Substring(text).utf8
+    let sign = digits.first
+    if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { digits = digits.dropFirst() }
+    guard !digits.isEmpty else { return nil }
+    var value: UInt64 = 0
+    for byte in digits {
+      let digit: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+      default: return nil
+      }
+      guard value >> 60 == 0 else { return nil }
+      value = value << 4 | UInt64(digit)
+    }
+    return sign == UInt8(ascii: "-") && value != 0 ? nil : value
   }
 
   /// A decimal integer.

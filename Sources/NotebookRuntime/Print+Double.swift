@@ -6,35 +6,46 @@
 
 /// `x` as Python's `repr` and numpy's `str(np.float64(x))` write it: the shortest digits,
 /// positional for exponents -4 to 15 (`0.0001`, `123.0`), scientific outside (`1e-05`,
-/// `1.5e+16`), `nan`, `inf` and `-inf`.
+/// `1.5e+16`), `nan`, `inf` and `-inf`. It rearranges the ASCII bytes of Swift's description
+/// rather than its characters, which keeps the browser build free of text segmentation here.
 public func pythonDescription(_ x: Double) -> String {
   guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }
-  let swift = x.description
-  let negative = swift.hasPrefix("-")
-  let unsigned = negative ? String(swift.dropFirst()) : swift
-  let parts = unsigned.split(separator: "e", maxSplits: 1)
-  var exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
-  let mantissa = parts[0].split(separator: ".", maxSplits: 1)
-  var digits = Array(mantissa[0] + (mantissa.count == 2 ? mantissa[1] : ""))
-  var point = mantissa[0].count + exponent
-  while digits.first == "0" && digits.count > 1 {
+  let zero = UInt8(ascii: "0")
+  var digits = Array(x.description.utf8)
+  let negative = digits.first == UInt8(ascii: "-")
+  if negative { digits.removeFirst() }
+  var exponent = 0
+  if let e = digits.firstIndex(of: UInt8(ascii: "e")) {
+    for byte in digits[(e + 1)...] where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "+") {
+      exponent = exponent * 10 + Int(byte - zero)
+    }
+    if digits[e + 1] == UInt8(ascii: "-") { exponent = -exponent }
+    digits.removeSubrange(e...)
+  }
+  var point = digits.count + exponent
+  if let dot = digits.firstIndex(of: UInt8(ascii: ".")) {
+    point = dot + exponent
+    digits.remove(at: dot)
+  }
+  while digits.first == zero && digits.count > 1 {
     digits.removeFirst()
     point -= 1
   }
-  while digits.last == "0" && digits.count > 1 { digits.removeLast() }
-  if digits == ["0"] { point = 1 }
+  while digits.last == zero && digits.count > 1 { digits.removeLast() }
+  if digits == [zero] { point = 1 }
   exponent = point - 1
+  func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
   let sign = negative ? "-" : ""
   if exponent >= -4 && exponent < 16 {
-    if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + String(digits) }
+    if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + text(digits[...]) }
     if point >= digits.count {
-      return sign + String(digits) + String(repeating: "0", count: point - digits.count) + ".0"
+      return sign + text(digits[...]) + String(repeating: "0", count: point - digits.count) + ".0"
     }
-    return sign + String(digits[..<point]) + "." + String(digits[point...])
+    return sign + text(digits[..<point]) + "." + text(digits[point...])
   }
-  let fraction = digits.count > 1 ? "." + String(digits[1...]) : ""
+  let fraction = digits.count > 1 ? "." + text(digits[1...]) : ""
   let magnitude = String(Swift.abs(exponent))
-  return sign + String(digits[0]) + fraction + "e" + (exponent < 0 ? "-" : "+")
+  return sign + text(digits[..<1]) + fraction + "e" + (exponent < 0 ? "-" : "+")
     + (magnitude.count < 2 ? "0" : "") + magnitude
 }
 

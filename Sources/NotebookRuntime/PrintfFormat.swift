@@ -63,7 +63,9 @@ public enum PrintfFormat {
         spec.precision = precision
       }
       // Length modifiers change nothing here.
-      while index < bytes.count, [UInt8(ascii: "l"), UInt8(ascii: "h"), UInt8(ascii: "z")].contains(bytes[index]) {
+      while index < bytes.count,
+        [UInt8(ascii: "l"), UInt8(ascii: "h"), UInt8(ascii: "z")].contains(bytes[index])
+      {
         index += 1
       }
       guard index < bytes.count else { break }
@@ -84,8 +86,18 @@ public enum PrintfFormat {
     byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
   }
 
-  enum Flag {
-    case left, plus, space, zero, alternate
+  /// The flags of a conversion, one bit each (a `Set` would bring hashing into the browser
+  /// build).
+  struct Flag: OptionSet {
+    let rawValue: UInt8
+    static let left = Flag(rawValue: 1)
+    static let plus = Flag(rawValue: 2)
+    static let space = Flag(rawValue: 4)
+    static let zero = Flag(rawValue: 8)
+    static let alternate = Flag(rawValue: 16)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
     init?(_ byte: UInt8) {
       switch byte {
       case UInt8(ascii: "-"): self = .left
@@ -99,7 +111,7 @@ public enum PrintfFormat {
   }
 
   struct Spec {
-    var flags: Set<Flag> = []
+    var flags: Flag = []
     var width = 0
     var precision: Int? = nil
 
@@ -171,7 +183,7 @@ public enum PrintfFormat {
       let sign = signText(negative: x.sign == .minus)
       guard x.isFinite else {
         let word = x.isNaN ? "nan" : "inf"
-        return padded(sign: sign, body: upper ? word.uppercased() : word, numeric: false)
+        return padded(sign: sign, body: upper ? Spec.asciiUppercased(word) : word, numeric: false)
       }
       let magnitude = x.magnitude
       let precision = self.precision ?? 6
@@ -182,36 +194,62 @@ public enum PrintfFormat {
       case UInt8(ascii: "g"), UInt8(ascii: "G"):
         let significant = max(precision, 1)
         let probe = exactCFormat(magnitude, fractionDigits: significant - 1, scientific: true)
-        let exponent = Int(probe.split(separator: "e").last.map(String.init) ?? "0") ?? 0
+        let (mantissa, exponentText) = PrintfFormat.splitExponent(probe)
+        let exponent = PrintfFormat.exponentValue(exponentText)
         if exponent >= -4 && exponent < significant {
           body = exactCFormat(magnitude, fractionDigits: significant - 1 - exponent, scientific: false)
-          if !flags.contains(.alternate) { body = Spec.trimmingZeros(body) }
+          if !flags.contains(.alternate) { body = PrintfFormat.trimmingZeros(body) }
         } else {
           body = probe
-          if !flags.contains(.alternate), let e = body.firstIndex(of: "e") {
-            body = Spec.trimmingZeros(String(body[..<e])) + String(body[e...])
+          if !flags.contains(.alternate) && !exponentText.isEmpty {
+            body = PrintfFormat.trimmingZeros(mantissa) + exponentText
           }
         }
       default:
         body = exactCFormat(magnitude, fractionDigits: precision, scientific: false)
       }
-      if flags.contains(.alternate) && !body.contains(".") && precision == 0 {
-        if let e = body.firstIndex(of: "e") {
-          body = String(body[..<e]) + "." + String(body[e...])
-        } else {
-          body += "."
-        }
+      if flags.contains(.alternate) && !body.utf8.contains(UInt8(ascii: ".")) && precision == 0 {
+        let (mantissa, exponentText) = PrintfFormat.splitExponent(body)
+        body = mantissa + "." + exponentText
       }
-      return padded(sign: sign, body: upper ? body.uppercased() : body, numeric: true)
+      return padded(sign: sign, body: upper ? Spec.asciiUppercased(body) : body, numeric: true)
     }
 
-    /// Removes trailing zeros after a decimal point, and the point if nothing follows it.
-    static func trimmingZeros(_ text: String) -> String {
-      guard text.contains(".") else { return text }
-      var result = text
-      while result.hasSuffix("0") { result.removeLast() }
-      if result.hasSuffix(".") { result.removeLast() }
-      return result
+    /// `text` with the ASCII letters a to z in upper case: `uppercased()` for the digits, signs,
+    /// points, exponents and `inf`/`nan` a conversion writes, without the standard library's
+    /// case-mapping tables (which the browser build then does not link).
+    static func asciiUppercased(_ text: String) -> String {
+      String(decoding: text.utf8.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
+  }
+
+  /// `text` without the zeros that end its fraction, and without the point if nothing follows
+  /// it (`2.500` is `2.5`, `3.0` is `3`); text without a point is returned as it is. It reads
+  /// the ASCII bytes of a formatted number, not characters, which keeps the browser build free
+  /// of text segmentation here.
+  public static func trimmingZeros(_ text: String) -> String {
+    var bytes = Array(text.utf8)
+    guard bytes.contains(UInt8(ascii: ".")) else { return text }
+    while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
+    if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// A formatted number split before its first `e`: `("1.5", "e+05")`, or `(text, "")` without
+  /// an exponent. It reads ASCII bytes, as the other helpers here.
+  public static func splitExponent(_ text: String) -> (mantissa: String, exponent: String) {
+    let bytes = Array(text.utf8)
+    guard let e = bytes.firstIndex(of: UInt8(ascii: "e")) else { return (text, "") }
+    return (String(decoding: bytes[..<e], as: UTF8.self), String(decoding: bytes[e...], as: UTF8.self))
+  }
+
+  /// The value of an exponent as `splitExponent` returns it: `e+05` is 5, `e-12` is -12, and an
+  /// empty one 0.
+  public static func exponentValue(_ exponent: String) -> Int {
+    var value = 0
+    for byte in exponent.utf8 where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return exponent.utf8.contains(UInt8(ascii: "-")) ? -value : value
   }
 }

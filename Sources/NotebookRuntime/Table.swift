@@ -23,7 +23,7 @@ public struct Table: Sendable, Equatable {
     while text.last == " " || text.last == "\t" { text = text.dropLast() }
     if let last = text.last, last == "%" || last == "x" || last == "×" { text = text.dropLast() }
     if text.hasPrefix("-") || text.hasPrefix("+") || text.hasPrefix("−") { text = text.dropFirst() }
-    guard let first = text.first, first.isASCII, first.isNumber || first == "." else {
+    guard let first = text.first, first.isASCII, ("0"..."9").contains(first) || first == "." else {
       return text == "inf" || text == "nan"
     }
     var sawDigit = false
@@ -39,7 +39,7 @@ public struct Table: Sendable, Equatable {
       }
       previous = character
     }
-    return sawDigit && previous.isNumber
+    return sawDigit && ("0"..."9").contains(previous)
   }
 }
 

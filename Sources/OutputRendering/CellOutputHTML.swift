@@ -19,8 +19,7 @@ public enum CellOutputHTML {
     for item in items {
       switch item {
       case .text(let text):
-        var shown = text
-        while shown.last == "\n" { shown.removeLast() }
+        let shown = withoutTrailingNewlines(text)
         if !shown.isEmpty { out += "<pre class=\"output\">\(HTML.escape(shown))</pre>\n" }
       case .table(let table):
         out += TableRenderer.html(table) + "\n"
@@ -46,5 +45,13 @@ public enum CellOutputHTML {
         return .plot(plot, position: position - 1)
       }
     }
+  }
+
+  /// `text` without the line feeds that end it (`\r\n` is one character and stays), read as
+  /// bytes: a line feed is a character of its own unless a carriage return precedes it.
+  static func withoutTrailingNewlines(_ text: String) -> String {
+    var bytes = Array(text.utf8)
+    while bytes.last == 0x0A && bytes.dropLast().last != 0x0D { bytes.removeLast() }
+    return bytes.count == text.utf8.count ? text : String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -5,13 +5,14 @@ extension PlotRenderer {
   /// A sentence describing what the plot shows, e.g. "Line plot of cost against iteration;
   /// line 'lr 1.2' from 0.6931 to 0.2184 over 10 points".
   public static func describe(_ plot: Plot) -> String {
-    let kinds = Set(plot.series.map { $0.kind })
+    let lines = plot.series.contains { $0.kind == .line }
+    let scatters = plot.series.contains { $0.kind == .scatter }
     let noun: String
     if plot.regions != nil {
       noun = "Decision-region plot"
-    } else if kinds == [.line] || kinds == [.line, .hline] {
+    } else if lines && !scatters {
       noun = "Line plot"
-    } else if kinds == [.scatter] || kinds == [.scatter, .hline] {
+    } else if scatters && !lines {
       noun = "Scatter plot"
     } else {
       noun = "Plot"
@@ -20,7 +21,7 @@ extension PlotRenderer {
     if plot.logY { text += " (logarithmic \(plot.yLabel) axis)" }
     var parts: [String] = []
     if let regions = plot.regions {
-      let classes = Set(regions.classes.joined().filter { $0 >= 0 }).sorted().map(String.init)
+      let classes = distinctSorted(regions.classes.joined().filter { $0 >= 0 }).map(String.init)
       parts.append(
         "regions of class \(listed(classes)) on a \(regions.xs.count) by \(regions.ys.count) grid")
     }
@@ -49,7 +50,7 @@ extension PlotRenderer {
     case .scatter:
       var text = "scatter \(label) with \(series.x.count) points"
       if let classes = series.classes {
-        let counts = Set(classes).sorted().map { value in
+        let counts = distinctSorted(classes).map { value in
           "\(classes.lazy.filter { $0 == value }.count) of class \(value)"
         }
         text += " (\(counts.joined(separator: ", ")))"

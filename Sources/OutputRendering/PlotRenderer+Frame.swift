@@ -70,7 +70,7 @@ extension PlotRenderer {
         let swatch: LegendEntry.Swatch = series.hollow == true ? .ring : .dot
         if let classes = series.classes {
           classesNamed = true
-          for value in Set(classes).sorted() {
+          for value in distinctSorted(classes) {
             let colourIndex = ((value % classColours) + classColours) % classColours
             entries.append(
               LegendEntry(
@@ -83,7 +83,7 @@ extension PlotRenderer {
       }
     }
     if let regions = plot.regions, !classesNamed {
-      for value in Set(regions.classes.joined().filter { $0 >= 0 }).sorted() {
+      for value in distinctSorted(regions.classes.joined().filter { $0 >= 0 }) {
         let colourIndex = ((value % classColours) + classColours) % classColours
         entries.append(
           LegendEntry(swatch: .square, colourClass: "class-\(colourIndex)", label: "class \(value)"))

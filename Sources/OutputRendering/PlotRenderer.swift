@@ -130,7 +130,7 @@ public enum PlotRenderer {
   private static func regionPaths(_ regions: Plot.Regions, _ area: PlotArea) -> String {
     let xEdges = cellEdges(regions.xs).map { area.x.position($0) }
     let yEdges = cellEdges(regions.ys).map { area.y.position($0) }
-    var paths: [Int: String] = [:]
+    var paths = [String](repeating: "", count: classColours)
     for (row, classes) in regions.classes.enumerated() {
       guard let y0 = yEdges[row], let y1 = yEdges[row + 1] else { continue }
       let top = rounded(min(y0, y1))
@@ -142,15 +142,15 @@ public enum PlotRenderer {
         if classes[column] >= 0, let x0 = xEdges[column], let x1 = xEdges[end] {
           let left = rounded(min(x0, x1))
           let width = n(rounded(max(x0, x1)) - left)
-          paths[classes[column] % classColours, default: ""] +=
+          paths[classes[column] % classColours] +=
             "M\(n(left)) \(n(top))h\(width)v\(height)h-\(width)z"
         }
         column = end
       }
     }
     var out = "<g class=\"regions\" shape-rendering=\"crispEdges\">\n"
-    for colour in paths.keys.sorted() {
-      out += "<path class=\"region class-\(colour)\" d=\"\(paths[colour] ?? "")\"/>\n"
+    for (colour, path) in paths.enumerated() where !path.isEmpty {
+      out += "<path class=\"region class-\(colour)\" d=\"\(path)\"/>\n"
     }
     return out + "</g>\n"
   }
@@ -174,7 +174,7 @@ public enum PlotRenderer {
       }
       // Points coloured by class are grouped by class; each group carries the colour.
       let colours = classes.map { (($0 % classColours) + classColours) % classColours }
-      for colourIndex in Set(colours).sorted() {
+      for colourIndex in distinctSorted(colours) {
         out += "<g class=\"class-\(colourIndex)\">\n"
         for index in colours.indices where colours[index] == colourIndex {
           out += circle(series.x[index], series.y[index])
@@ -213,4 +213,16 @@ public enum PlotRenderer {
   }
 
   private static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+  /// The distinct values in increasing order: `Set(values).sorted()` without hashing or sorting
+  /// (which the browser build then does not link), for the few classes of a plot.
+  static func distinctSorted(_ values: [Int]) -> [Int] {
+    var distinct: [Int] = []
+    for value in values {
+      var position = distinct.count
+      while position > 0 && distinct[position - 1] > value { position -= 1 }
+      if position == 0 || distinct[position - 1] != value { distinct.insert(value, at: position) }
+    }
+    return distinct
+  }
 }

@@ -33,28 +33,20 @@ public enum SVGNumber {
   /// `value` in scientific notation with `digits` decimals in the mantissa, trimmed: `2.5e-5`.
   static func scientific(_ value: Double, digits: Int) -> String {
     let raw = SVGNumber.printf("%.\(digits)e", value)  // e.g. "2.500e-05"
-    guard let eIndex = raw.firstIndex(of: "e") else { return raw }
-    let mantissa = trimmed(String(raw[..<eIndex]))
-    var exponent = String(raw[raw.index(after: eIndex)...])
-    let negative = exponent.hasPrefix("-")
-    exponent = String(exponent.drop(while: { $0 == "+" || $0 == "-" || $0 == "0" }))
-    if exponent.isEmpty { exponent = "0" }
-    return "\(mantissa)e\(negative ? "-" : "")\(exponent)"
+    let (mantissa, exponent) = PrintfFormat.splitExponent(raw)
+    guard !exponent.isEmpty else { return raw }
+    let power = PrintfFormat.exponentValue(exponent)
+    return "\(trimmed(mantissa))e\(power < 0 ? "-" : "")\(abs(power))"
   }
 
   /// Removes trailing zeros after a decimal point, and the point itself; `-0` becomes `0`.
   static func trimmed(_ text: String) -> String {
-    var result = text
-    if result.contains(".") && !result.contains("e") {
-      while result.hasSuffix("0") { result.removeLast() }
-      if result.hasSuffix(".") { result.removeLast() }
-    }
-    if result == "-0" { result = "0" }
-    return result
+    let result = text.utf8.contains(UInt8(ascii: "e")) ? text : PrintfFormat.trimmingZeros(text)
+    return result == "-0" ? "0" : result
   }
 
   /// Replaces a leading ASCII hyphen with a typographic minus sign.
   static func minus(_ text: String) -> String {
-    text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    text.utf8.first == UInt8(ascii: "-") ? "−" + String(decoding: text.utf8.dropFirst(), as: UTF8.self) : text
   }
 }

@@ -55,7 +55,12 @@ func exponentialTmp<T: RoundingLanes>(_ r: T, tableTail: T) -> T {
 }
 
 /// The exponential of one value, to within 0.51 ulp, the same on every machine.
-@inline(__always)
+#if hasFeature(Embedded)
+  // One copy in the browser module, which travels with every page (see BrowserBuild.swift).
+  @inline(never)
+#else
+  @inline(__always)
+#endif
 func deterministicExp(_ x: Double, _ tables: MathTablePointers) -> Double {
   guard Swift.abs(x) < 704 else { return exponentialOutsideFastRange(x) }
   let (scale, tmp) = exponentialParts(x, tables)

@@ -86,7 +86,12 @@ func logarithmNearOne<T: RoundingLanes>(_ r: T, rhi: T) -> (head: T, tail: T) {
 }
 
 /// The natural logarithm of one value, to within 0.52 ulp, the same on every machine.
-@inline(__always)
+#if hasFeature(Embedded)
+  // One copy in the browser module, which travels with every page (see BrowserBuild.swift).
+  @inline(never)
+#else
+  @inline(__always)
+#endif
 func deterministicLog(_ x: Double, _ tables: MathTablePointers) -> Double {
   if x > 0x1.fp-1 && x < 0x1.08p0 {
     let (h, t) = logarithmNearOne(x - 1.0)

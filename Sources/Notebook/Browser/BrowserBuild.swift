@@ -9,7 +9,8 @@ import Foundation
 /// 2. each chapter's live cells as a module of their own (`LiveCellSource`), once per change of
 ///    those cells; its compile errors are the chapter's, at the Markdown line;
 /// 3. `Sources/BrowserRuntime` (the C runtime and the playground's exports);
-/// 4. linked into one module with no imports, written as `assets/library-wasm.js`.
+/// 4. linked into one module with no imports (the Swift objects are LLVM bitcode, optimized
+///    together at the link), written as `assets/library-wasm.js`.
 ///
 /// Everything lives under `<support folder>/browser/`, keyed by content like the support
 /// library, and `--no-cache` does not clear it (it is a build product, not a run).
@@ -22,22 +23,30 @@ struct BrowserBuild: Sendable {
   /// The modules compiled for the browser, in dependency order.
   static let libraryModules = ["DeepLearning", "NotebookRuntime", "OutputRendering"]
 
-  /// The flags of every Swift compile for the browser: WebAssembly's 128-bit SIMD, with the
-  /// elementary functions' vectors eight doubles wide (four pairs of lanes give V8 the most
-  /// independent work per call; every lane computes the same bits at any width), and
-  /// optimized for speed in the library,
-  /// whose loops the playground and the cells run, and for size elsewhere (renderers, runtime,
-  /// cells), which keeps the module small.
+  /// The flags of the Swift compiles for the browser. The module travels with every page, so it
+  /// is optimized for size: LLVM inlines only what the source marks `@inline(__always)` and
+  /// outlines repeated instruction sequences into functions (`-ir-outliner`, the standard
+  /// library's copies included), and the objects are LLVM bitcode that the link optimizes as one
+  /// program (`linkFlags`). The arithmetic uses WebAssembly's 128-bit SIMD, with the elementary
+  /// functions' vectors eight doubles wide (`WIDE_VECTORS`: four pairs of lanes give V8 the most
+  /// independent work per call; every lane computes the same bits at any width); the hot loops
+  /// mark what they inline, so the playground trains at full speed (see
+  /// Tests/Benchmarks/playground-bench.sh).
   static let swiftFlags = [
     "-target", "wasm32-unknown-none-wasm", "-enable-experimental-feature", "Embedded",
     "-enable-experimental-feature", "Extern", "-wmo", "-parse-as-library", "-Xfrontend",
-    "-disable-stack-protector", "-diagnostic-style=llvm", "-Xcc", "-msimd128", "-D", "WIDE_VECTORS",
+    "-disable-stack-protector", "-diagnostic-style=llvm", "-Osize", "-Xllvm", "-inline-threshold=0",
+    "-Xllvm", "-ir-outliner", "-Xllvm", "-enable-linkonceodr-ir-outlining", "-lto=llvm-full",
+    "-Xcc", "-msimd128", "-D", "WIDE_VECTORS",
   ]
 
-  /// The optimization of `module`'s compile.
-  static func optimization(_ module: String) -> String {
-    module == "DeepLearning" ? "-O" : "-Osize"
-  }
+  /// The flags of the link: link-time optimization of the whole module (what no export reaches
+  /// goes, and so do the checks and copies that only its callers needed), again without
+  /// inlining beyond the source's marks, and identical functions merged into one.
+  static let linkFlags = [
+    "--no-entry", "--gc-sections", "--strip-all", "--lto-O2", "-mllvm", "-inline-threshold=0",
+    "-mllvm", "-enable-merge-functions",
+  ]
 
   /// A tool beside `swiftc` (`clang`, `wasm-ld`).
   func tool(_ name: String) -> String {
@@ -73,7 +82,6 @@ struct BrowserBuild: Sendable {
     var hasher = ContentHash()
     hasher.combine(try toolchain.compilerVersion())
     hasher.combine(BrowserBuild.swiftFlags.joined(separator: " "))
-    hasher.combine(BrowserBuild.libraryModules.map(BrowserBuild.optimization).joined(separator: " "))
     var library = Library(folders: [])
     for module in BrowserBuild.libraryModules {
       hasher.combine(try toolchain.fingerprint(of: [module]))
@@ -82,7 +90,7 @@ struct BrowserBuild: Sendable {
         let sources = try swiftFiles(in: toolchain.packageRoot.appendingPathComponent("Sources/\(module)"))
         let result = try Subprocess(
           executable: toolchain.swiftc,
-          arguments: BrowserBuild.swiftFlags + [BrowserBuild.optimization(module)] + library.includeFlags + [
+          arguments: BrowserBuild.swiftFlags + library.includeFlags + [
             "-module-name", module, "-emit-module", "-emit-module-path",
             folder.appendingPathComponent("\(module).swiftmodule").path, "-c",
           ] + sources.map(\.path) + ["-o", folder.appendingPathComponent("\(module).o").path]
@@ -142,7 +150,7 @@ struct BrowserBuild: Sendable {
     let partial = scratch.appendingPathComponent("live.o")
     let result = try Subprocess(
       executable: toolchain.swiftc,
-      arguments: BrowserBuild.swiftFlags + [BrowserBuild.optimization(source.moduleName)] + [
+      arguments: BrowserBuild.swiftFlags + [
         "-module-name", source.moduleName, "-c", file.path, "-o", partial.path,
       ] + library.includeFlags
     ).run()
@@ -181,7 +189,8 @@ struct BrowserBuild: Sendable {
     return objects
   }
 
-  /// Compiles the runtime's Swift files and `runtime.c` into `objects` (in that order).
+  /// Compiles the runtime's Swift files and `runtime.c` into `objects` (in that order); the
+  /// Swift files at `-O` (the last `-O` flag wins), for the playground's training loop.
   private func compile(runtime folder: URL, swift: [URL], into objects: [URL], library: Library) throws {
     let compiles = [
       Subprocess(
@@ -214,7 +223,7 @@ struct BrowserBuild: Sendable {
     defer { try? FileManager.default.removeItem(at: output) }
     let result = try Subprocess(
       executable: tool("wasm-ld"),
-      arguments: ["--no-entry", "--gc-sections", "--strip-all", "-o", output.path]
+      arguments: BrowserBuild.linkFlags + ["-o", output.path]
         + objects.map(\.path) + [unicodeTables]
     ).run()
     guard result.succeeded else {
