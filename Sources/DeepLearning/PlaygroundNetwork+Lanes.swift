@@ -62,7 +62,7 @@ extension PlaygroundKernel {
         var total = DoubleLanes(repeating: layerBiases[j])
         let row = layerWeights + j * inputs
         for i in 0..<inputs { total += DoubleLanes(repeating: row[i]) * input[i] }
-        output[j] = l + 1 == last ? TanhKernel.lanes(total, tables) : activation(total)
+        output[j] = l + 1 == last ? lanesOutOfLine(TanhKernel.self, total, tables) : activation(total)
       }
     }
   }
@@ -93,8 +93,8 @@ extension PlaygroundKernel {
   @inline(__always)
   func activateLanes(_ z: DoubleLanes) -> DoubleLanes {
     switch hidden {
-    case .tanh: TanhKernel.lanes(z, tables)
-    case .sigmoid: SigmoidKernel.lanes(z, tables)
+    case .tanh: lanesOutOfLine(TanhKernel.self, z, tables)
+    case .sigmoid: lanesOutOfLine(SigmoidKernel.self, z, tables)
     default: PiecewiseLinearLanes(activation: hidden)(z)
     }
   }
@@ -166,7 +166,7 @@ protocol HiddenLanes {
 /// tanh or the sigmoid: a vector kernel of the library's functions.
 struct KernelLanes<Kernel: LaneKernel>: HiddenLanes {
   let tables: MathTablePointers
-  @inline(__always) func callAsFunction(_ z: DoubleLanes) -> DoubleLanes { Kernel.lanes(z, tables) }
+  @inline(__always) func callAsFunction(_ z: DoubleLanes) -> DoubleLanes { lanesOutOfLine(Kernel.self, z, tables) }
 }
 
 /// ReLU, the leaky ReLU and the identity.

@@ -203,6 +203,16 @@ extension LaneKernel {
   }
 }
 
+/// `Kernel.lanes(x, tables)` as a call to one copy of it: the vector functions are hundreds of
+/// instructions, beside which a call per vector costs little, and the browser's module, which
+/// travels with every page, carries one copy of each instead of one per use.
+@inline(never)
+func lanesOutOfLine<Kernel: LaneKernel>(_ kernel: Kernel.Type, _ x: DoubleLanes, _ tables: MathTablePointers)
+  -> DoubleLanes
+{
+  Kernel.lanes(x, tables)
+}
+
 /// Applies `Kernel` to a buffer, a vector at a time, and its scalar function to the rest and to
 /// every lane `needsScalar` marks.
 @inline(__always)
@@ -216,7 +226,12 @@ func applyElementwise<Kernel: LaneKernel>(
   var i = 0
   while i + width <= n {
     let x = UnsafeRawPointer(source + i).loadUnaligned(as: DoubleLanes.self)
-    UnsafeMutableRawPointer(target + i).storeBytes(of: Kernel.lanes(x, tables), as: DoubleLanes.self)
+    #if hasFeature(Embedded)
+      let y = lanesOutOfLine(kernel, x, tables)
+    #else
+      let y = Kernel.lanes(x, tables)
+    #endif
+    UnsafeMutableRawPointer(target + i).storeBytes(of: y, as: DoubleLanes.self)
     i += width
   }
   while i < n {
