@@ -23,14 +23,14 @@ struct BrowserBuild: Sendable {
   /// The modules compiled for the browser, in dependency order.
   static let libraryModules = ["DeepLearning", "NotebookRuntime", "OutputRendering"]
 
-  /// The flags of the Swift compiles for the browser. The module travels with every page, so it
-  /// is optimized for size: LLVM inlines only what the source marks `@inline(__always)` and
-  /// outlines repeated instruction sequences into functions (`-ir-outliner`, the standard
-  /// library's copies included), and the objects are LLVM bitcode that the link optimizes as one
-  /// program (`linkFlags`). The playground trains as fast that way as at `-O` (see
-  /// Tests/Benchmarks/playground-bench.sh). The library's vectors are two doubles wide
-  /// (`NARROW_VECTORS`): WebAssembly runs them lane by lane, and each lane computes the same bits
-  /// at any width.
+  /// The flags of every Swift compile for the browser (library, cells, runtime). The module
+  /// travels with every page, so it is optimized for size: LLVM inlines only what the source
+  /// marks `@inline(__always)` and outlines repeated instruction sequences into functions
+  /// (`-ir-outliner`, the standard library's copies included), and the objects are LLVM bitcode
+  /// that the link optimizes as one program (`linkFlags`). The playground trains as fast that
+  /// way as at `-O` (see Tests/Benchmarks/playground-bench.sh). The library's vectors are two
+  /// doubles wide (`NARROW_VECTORS`): WebAssembly runs them lane by lane, and each lane computes
+  /// the same bits at any width.
   static let swiftFlags = [
     "-target", "wasm32-unknown-none-wasm", "-enable-experimental-feature", "Embedded",
     "-enable-experimental-feature", "Extern", "-wmo", "-parse-as-library", "-Xfrontend",
@@ -188,13 +188,12 @@ struct BrowserBuild: Sendable {
     return objects
   }
 
-  /// Compiles the runtime's Swift files and `runtime.c` into `objects` (in that order); the
-  /// Swift files at `-O` (the last `-O` flag wins), for the playground's training loop.
+  /// Compiles the runtime's Swift files and `runtime.c` into `objects` (in that order).
   private func compile(runtime folder: URL, swift: [URL], into objects: [URL], library: Library) throws {
     let compiles = [
       Subprocess(
         executable: toolchain.swiftc,
-        arguments: BrowserBuild.swiftFlags + ["-O"] + library.includeFlags + [
+        arguments: BrowserBuild.swiftFlags + library.includeFlags + [
           "-module-name", "BrowserRuntime", "-c",
         ]
           + swift.map(\.path) + ["-o", objects[0].path]),
