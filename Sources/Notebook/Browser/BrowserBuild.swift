@@ -23,7 +23,7 @@ struct BrowserBuild: Sendable {
   /// The modules compiled for the browser, in dependency order.
   static let libraryModules = ["DeepLearning", "NotebookRuntime", "OutputRendering"]
 
-  /// The flags of the Swift compiles for the browser. The module travels with every page, so it
+  /// The flags of every Swift compile for the browser (library, cells, runtime). The module travels with every page, so it
   /// is optimized for size: LLVM inlines only what the source marks `@inline(__always)` and
   /// outlines repeated instruction sequences into functions (`-ir-outliner`, the standard
   /// library's copies included), and the objects are LLVM bitcode that the link optimizes as one
@@ -39,6 +39,9 @@ struct BrowserBuild: Sendable {
     "-Xllvm", "-ir-outliner", "-Xllvm", "-enable-linkonceodr-ir-outlining", "-lto=llvm-full",
     "-Xcc", "-msimd128", "-D", "WIDE_VECTORS",
   ]
+
+  /// The flags of the C runtime's compile (`Sources/BrowserRuntime/runtime.c`).
+  static let runtimeCFlags = ["--target=wasm32", "-msimd128", "-nostdlib", "-O2"]
 
   /// The flags of the link: link-time optimization of the whole module (what no export reaches
   /// goes, and so do the checks and copies that only its callers needed), again without
@@ -176,7 +179,9 @@ struct BrowserBuild: Sendable {
     let folder = toolchain.packageRoot.appendingPathComponent("Sources/BrowserRuntime")
     let swift = try swiftFiles(in: folder)
     var hasher = ContentHash()
+    // The library's key covers the Swift flags; the C compile's flags are added here.
     hasher.combine(library.key)
+    hasher.combine(BrowserBuild.runtimeCFlags.joined(separator: " "))
     for file in swift + [folder.appendingPathComponent("runtime.c")] {
       hasher.combine(file.lastPathComponent)
       hasher.combine(try Data(contentsOf: file))
@@ -189,22 +194,19 @@ struct BrowserBuild: Sendable {
     return objects
   }
 
-  /// Compiles the runtime's Swift files and `runtime.c` into `objects` (in that order); the
-  /// Swift files at `-O` (the last `-O` flag wins), for the playground's training loop.
+  /// Compiles the runtime's Swift files and `runtime.c` into `objects` (in that order).
   private func compile(runtime folder: URL, swift: [URL], into objects: [URL], library: Library) throws {
     let compiles = [
       Subprocess(
         executable: toolchain.swiftc,
-        arguments: BrowserBuild.swiftFlags + ["-O"] + library.includeFlags + [
+        arguments: BrowserBuild.swiftFlags + library.includeFlags + [
           "-module-name", "BrowserRuntime", "-c",
         ]
           + swift.map(\.path) + ["-o", objects[0].path]),
       Subprocess(
         executable: tool("clang"),
-        arguments: [
-          "--target=wasm32", "-msimd128", "-nostdlib", "-O2", "-c",
-          folder.appendingPathComponent("runtime.c").path,
-          "-o", objects[1].path,
+        arguments: BrowserBuild.runtimeCFlags + [
+          "-c", folder.appendingPathComponent("runtime.c").path, "-o", objects[1].path,
         ]),
     ]
     for compile in compiles {
