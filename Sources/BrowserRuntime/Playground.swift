@@ -52,8 +52,8 @@ public func playgroundSetup(
   _ regularizationRate: Double, _ learningRate: Double, _ batchSize: Int32, _ inputLength: Int32
 ) -> Int32 {
   var layers: [Int] = []
-  for part in inputText(inputLength).split(separator: ",") {
-    guard let size = Int(part), (1...8).contains(size) else { return 1 }
+  for part in inputText(inputLength).utf8.split(separator: UInt8(ascii: ",")) {
+    guard let size = Int(String(decoding: part, as: UTF8.self)), (1...8).contains(size) else { return 1 }
     layers.append(size)
   }
   let features = PlaygroundFeature.allCases.enumerated().filter { featureMask & (1 << $0.offset) != 0 }

@@ -20,7 +20,9 @@ extension Tensor: CustomStringConvertible, CustomDebugStringConvertible {
     guard count > ArrayPrinting.threshold else { return text + ")" }
     let head = text + ","
     let extra = "shape=\(shape))"
-    let lastLine = head.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0
+    // The last line's length (found by its bytes: comparing characters would need Unicode
+    // normalization's tables in the browser's module).
+    let lastLine = head.utf8.lastIndex(of: UInt8(ascii: "\n")).map { head[head.index(after: $0)...].count } ?? head.count
     let spacer =
       lastLine + extra.count + 1 > ArrayPrinting.lineWidth
       ? "\n" + String(repeating: " ", count: prefix.count) : " "

@@ -33,8 +33,11 @@ public enum Control {
   public static func select<Option: LiveOption>(
     _ label: String, _ value: Option, from options: [Option]
   ) -> Option {
-    guard let selected = options.firstIndex(where: { $0.liveLabel == value.liveLabel }) else {
-      fatalError("Control.select '\(label)': the value \(value.liveLabel) is not one of the options")
+    // Labels compared byte for byte: String's == would bring Unicode normalization's tables
+    // into the browser's module.
+    let chosen = value.liveLabel
+    guard let selected = options.firstIndex(where: { $0.liveLabel.utf8.elementsEqual(chosen.utf8) }) else {
+      fatalError("Control.select '\(label)': the value \(chosen) is not one of the options")
     }
     let control = LiveControl(
       kind: .select, label: label, value: String(selected), lower: 0, upper: Double(options.count - 1),
@@ -74,6 +77,12 @@ extension Int: LiveOption {
 }
 extension String: LiveOption {
   public var liveLabel: String { self }
+}
+
+/// An enumeration whose raw values are the labels, so that a cell can switch over its cases
+/// (`enum Start: String, LiveOption, CaseIterable { case zeros, random }`).
+extension LiveOption where Self: RawRepresentable, Self.RawValue == String {
+  public var liveLabel: String { rawValue }
 }
 
 /// What a page needs to draw one control of a live cell.

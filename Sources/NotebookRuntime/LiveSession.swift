@@ -38,7 +38,11 @@ public enum LiveOutputItem {
     /// Starts a run with the page's control values, separated by U+001F.
     public static func begin(values text: String) {
       values =
-        text.isEmpty ? [] : text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        text.isEmpty
+        ? []
+        : text.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map {
+          String(decoding: $0, as: UTF8.self)
+        }
       nextControl = 0
       items = []
       outputReset()

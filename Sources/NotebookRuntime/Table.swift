@@ -18,28 +18,39 @@ public struct Table: Sendable, Equatable {
   }
 
   /// Whether a cell reads as a number (right-aligned when rendered), e.g. `-1.5e-3`, `42`, `12.5%`, `3.2x`.
+  ///
+  /// It reads the cell's Unicode scalars: a combining mark is no digit, and none of the
+  /// characters it looks for has another spelling, so it needs neither grapheme breaking nor
+  /// normalization (whose tables the browser's module would otherwise carry).
   public static func looksNumeric(_ cell: String) -> Bool {
-    var text = Substring(cell).drop(while: { $0 == " " || $0 == "\t" })
-    while text.last == " " || text.last == "\t" { text = text.dropLast() }
-    if let last = text.last, last == "%" || last == "x" || last == "×" { text = text.dropLast() }
-    if text.hasPrefix("-") || text.hasPrefix("+") || text.hasPrefix("−") { text = text.dropFirst() }
-    guard let first = text.first, first.isASCII, ("0"..."9").contains(first) || first == "." else {
-      return text == "inf" || text == "nan"
+    let scalars = cell.unicodeScalars.map { $0.value }
+    let isBlank = { (v: UInt32) in v == 0x20 || v == 0x09 }
+    let isDigit = { (v: UInt32) in v >= 0x30 && v <= 0x39 }
+    var start = 0
+    var end = scalars.count
+    while start < end && isBlank(scalars[start]) { start += 1 }
+    while end > start && isBlank(scalars[end - 1]) { end -= 1 }
+    // A trailing %, x or ×; a leading -, + or −.
+    if end > start && [0x25, 0x78, 0xD7].contains(scalars[end - 1]) { end -= 1 }
+    if end > start && [0x2D, 0x2B, 0x2212].contains(scalars[start]) { start += 1 }
+    let text = scalars[start..<end]
+    guard let first = text.first, isDigit(first) || first == 0x2E else {
+      return text.elementsEqual([0x69, 0x6E, 0x66]) || text.elementsEqual([0x6E, 0x61, 0x6E])  // inf, nan
     }
     var sawDigit = false
     var sawExponent = false
-    var previous: Character = " "
-    for character in text {
-      switch character {
-      case "0"..."9": sawDigit = true
-      case ".", ",": if sawExponent { return false }
-      case "e", "E": if sawExponent || !sawDigit { return false } else { sawExponent = true }
-      case "-", "+": if previous != "e" && previous != "E" { return false }
+    var previous: UInt32 = 0x20
+    for value in text {
+      switch value {
+      case 0x30...0x39: sawDigit = true
+      case 0x2E, 0x2C: if sawExponent { return false }  // . ,
+      case 0x65, 0x45: if sawExponent || !sawDigit { return false } else { sawExponent = true }  // e E
+      case 0x2D, 0x2B: if previous != 0x65 && previous != 0x45 { return false }  // - + after e E
       default: return false
       }
-      previous = character
+      previous = value
     }
-    return sawDigit && ("0"..."9").contains(previous)
+    return sawDigit && isDigit(previous)
   }
 }
 

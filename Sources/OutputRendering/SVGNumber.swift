@@ -42,7 +42,7 @@ public enum SVGNumber {
   /// Removes trailing zeros after a decimal point, and the point itself; `-0` becomes `0`.
   static func trimmed(_ text: String) -> String {
     let result = text.utf8.contains(UInt8(ascii: "e")) ? text : PrintfFormat.trimmingZeros(text)
-    return result == "-0" ? "0" : result
+    return result.utf8.elementsEqual("-0".utf8) ? "0" : result
   }
 
   /// Replaces a leading ASCII hyphen with a typographic minus sign.
