@@ -166,7 +166,9 @@ protocol HiddenLanes {
 /// tanh or the sigmoid: a vector kernel of the library's functions.
 struct KernelLanes<Kernel: LaneKernel>: HiddenLanes {
   let tables: MathTablePointers
-  @inline(__always) func callAsFunction(_ z: DoubleLanes) -> DoubleLanes { lanesOutOfLine(Kernel.self, z, tables) }
+  @inline(__always) func callAsFunction(_ z: DoubleLanes) -> DoubleLanes {
+    lanesOutOfLine(Kernel.self, z, tables)
+  }
 }
 
 /// ReLU, the leaky ReLU and the identity.

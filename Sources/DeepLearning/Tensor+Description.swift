@@ -22,7 +22,8 @@ extension Tensor: CustomStringConvertible, CustomDebugStringConvertible {
     let extra = "shape=\(shape))"
     // The last line's length (found by its bytes: comparing characters would need Unicode
     // normalization's tables in the browser's module).
-    let lastLine = head.utf8.lastIndex(of: UInt8(ascii: "\n")).map { head[head.index(after: $0)...].count } ?? head.count
+    let lastLine =
+      head.utf8.lastIndex(of: UInt8(ascii: "\n")).map { head[head.index(after: $0)...].count } ?? head.count
     let spacer =
       lastLine + extra.count + 1 > ArrayPrinting.lineWidth
       ? "\n" + String(repeating: " ", count: prefix.count) : " "

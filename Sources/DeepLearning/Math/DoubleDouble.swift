@@ -27,13 +27,6 @@ extension Double: RoundingLanes {
   }
 }
 
-extension SIMD2: RoundingLanes where Scalar == Double {
-  @inline(__always) init(lanes value: Double) { self.init(repeating: value) }
-  @inline(__always) static func fusedProductError(_ a: Self, _ b: Self, product: Self) -> Self {
-    (-product).addingProduct(a, b)
-  }
-}
-
 extension SIMD4: RoundingLanes where Scalar == Double {
   @inline(__always) init(lanes value: Double) { self.init(repeating: value) }
   @inline(__always) static func fusedProductError(_ a: Self, _ b: Self, product: Self) -> Self {

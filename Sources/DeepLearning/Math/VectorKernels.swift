@@ -5,18 +5,13 @@
 // subnormals, results near overflow) are recomputed by the scalar function.
 //
 // A vector is eight doubles where the library is compiled for AVX-512 (`WIDE_VECTORS`, see
-// Package.swift), two in the browser build (`NARROW_VECTORS`, see BrowserBuild.swift: WebAssembly
-// without its SIMD extension runs a vector lane by lane, and two lanes are half the code of
-// four), four elsewhere: each lane does the same operations at any width.
+// Package.swift) and in the browser build (WebAssembly's SIMD, see BrowserBuild.swift), four
+// elsewhere: each lane does the same operations at any width.
 
 #if WIDE_VECTORS
   typealias DoubleLanes = SIMD8<Double>
   typealias BitLanes = SIMD8<UInt64>
   typealias SignedLanes = SIMD8<Int64>
-#elseif NARROW_VECTORS
-  typealias DoubleLanes = SIMD2<Double>
-  typealias BitLanes = SIMD2<UInt64>
-  typealias SignedLanes = SIMD2<Int64>
 #else
   typealias DoubleLanes = SIMD4<Double>
   typealias BitLanes = SIMD4<UInt64>
@@ -51,11 +46,8 @@ func gatherExponentialEntries(_ table: UnsafePointer<SIMD2<Double>>, _ index: Bi
 ) {
   func entry(_ lane: Int) -> SIMD2<Double> { table[Int(index[lane])] }
   let low = SIMD4(lowHalf: entry(0), highHalf: entry(1))
-  #if NARROW_VECTORS
-    let scales = low.evenHalf
-    let tails = low.oddHalf
-  #elseif WIDE_VECTORS
-    let high = SIMD4(lowHalf: entry(2), highHalf: entry(3))
+  let high = SIMD4(lowHalf: entry(2), highHalf: entry(3))
+  #if WIDE_VECTORS
     let first = SIMD8(lowHalf: low, highHalf: high)
     let second = SIMD8(
       lowHalf: SIMD4(lowHalf: entry(4), highHalf: entry(5)),
@@ -63,7 +55,6 @@ func gatherExponentialEntries(_ table: UnsafePointer<SIMD2<Double>>, _ index: Bi
     let scales = DoubleLanes(lowHalf: first.evenHalf, highHalf: second.evenHalf)
     let tails = DoubleLanes(lowHalf: first.oddHalf, highHalf: second.oddHalf)
   #else
-    let high = SIMD4(lowHalf: entry(2), highHalf: entry(3))
     let scales = DoubleLanes(lowHalf: low.evenHalf, highHalf: high.evenHalf)
     let tails = DoubleLanes(lowHalf: low.oddHalf, highHalf: high.oddHalf)
   #endif

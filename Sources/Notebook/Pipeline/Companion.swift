@@ -90,6 +90,10 @@ public enum Companion {
     }
     try writer.write(to: URL(fileURLWithPath: options.outputDirectory))
     writer.pageCache?.trim()
+    if let module = writer.browserModule {
+      // Every page with live cells or the playground loads it: its size is worth seeing.
+      Console.out("browser module: \(module.count) bytes (assets/library-wasm.js holds it as base64)")
+    }
     Console.out(
       "wrote \(options.outputDirectory)/ (\(results.count) chapter\(results.count == 1 ? "" : "s"))")
     return results.allSatisfy { passes($0, options) }
@@ -107,7 +111,9 @@ public enum Companion {
       for result in results where result.chapter.cells.contains(where: \.options.live) {
         if let object = result.liveCells {
           cells.append(object)
-        } else if case .success(let object) = try browser.compileLiveCells(of: result.chapter, library: library) {
+        } else if case .success(let object) = try browser.compileLiveCells(
+          of: result.chapter, library: library)
+        {
           cells.append(object)
         }
       }
