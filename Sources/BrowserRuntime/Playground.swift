@@ -129,13 +129,13 @@ public func playgroundPointCount(_ which: Int32) -> Int32 {
 /// The number of layers, inputs and output included.
 @_expose(wasm, "playground_layer_count")
 @_cdecl("playground_layer_count")
-public func playgroundLayerCount() -> Int32 { Int32(live?.trainer.network.layerSizes.count ?? 0) }
+public func playgroundLayerCount() -> Int32 { Int32(live?.trainer.layerSizes.count ?? 0) }
 
 /// The number of neurons of layer `layer` (0: the input features).
 @_expose(wasm, "playground_layer_size")
 @_cdecl("playground_layer_size")
 public func playgroundLayerSize(_ layer: Int32) -> Int32 {
-  guard let sizes = live?.trainer.network.layerSizes, (0..<sizes.count).contains(Int(layer)) else {
+  guard let sizes = live?.trainer.layerSizes, (0..<sizes.count).contains(Int(layer)) else {
     return 0
   }
   return Int32(sizes[Int(layer)])
@@ -154,8 +154,8 @@ public func playgroundWeights() -> UnsafeMutablePointer<Double> {
 @_expose(wasm, "playground_grid")
 @_cdecl("playground_grid")
 public func playgroundGrid(_ steps: Int32) -> UnsafeMutablePointer<Double> {
-  guard let network = live?.trainer.network, steps > 0 else { return gridBuffer.fill([]) }
+  guard let trainer = live?.trainer, steps > 0 else { return gridBuffer.fill([]) }
   let side = Int(steps)
   let axis = (0..<side).map { -6 + 12 * (Double($0) + 0.5) / Double(side) }
-  return gridBuffer.fill(network.neuronOutputs(over: axis))
+  return gridBuffer.fill(trainer.neuronOutputs(over: axis))
 }

@@ -16,11 +16,18 @@ extension PlaygroundNetwork {
   /// `(x1: axis[i], x2: axis[j])`, where `n` counts the neurons layer by layer, the input
   /// features first and the output neuron last.
   public func neuronOutputs(over axis: [Double]) -> [Double] {
-    let side = axis.count
-    var result = Array(repeating: 0.0, count: neuronCount * side * side)
     let kernel = PlaygroundKernel(self, derivatives: false)
     defer { kernel.release() }
-    let features = configuration.features
+    return kernel.neuronOutputs(over: axis)
+  }
+}
+
+extension PlaygroundKernel {
+  /// `PlaygroundNetwork.neuronOutputs(over:)` of the network this kernel holds.
+  func neuronOutputs(over axis: [Double]) -> [Double] {
+    let side = axis.count
+    let neurons = neuronStart[sizes.count]
+    var result = Array(repeating: 0.0, count: neurons * side * side)
     let width = PlaygroundKernel.laneWidth
     let points = UnsafeMutablePointer<Double>.allocate(capacity: width * features.count)
     defer { points.deallocate() }
@@ -33,9 +40,9 @@ extension PlaygroundNetwork {
             points[f * width + p] = feature.value(axis[first + p], axis[j])
           }
         }
-        kernel.forwardLanes(points, stride: width, count: count)
-        for n in 0..<neuronCount {
-          let values = kernel.laneOutputs[n]
+        forwardLanes(points, stride: width, count: count)
+        for n in 0..<neurons {
+          let values = laneOutputs[n]
           for p in 0..<count { result[(n * side + j) * side + first + p] = values[p] }
         }
         first += count

@@ -85,6 +85,13 @@ public final class PlaygroundTrainer {
     configuration.learningRate = learningRate
   }
 
+  /// Neurons per layer, inputs first and the output neuron last.
+  public var layerSizes: [Int] { kernel.sizes }
+
+  /// `PlaygroundNetwork.neuronOutputs(over:)` of the network as it is now, read from the
+  /// trainer's own memory.
+  public func neuronOutputs(over axis: [Double]) -> [Double] { kernel.neuronOutputs(over: axis) }
+
   /// The network as it is now.
   public var network: PlaygroundNetwork {
     var network = start
